@@ -1,0 +1,5 @@
+export * from './skill-schema.js';
+export { parseSkill, type ParseSkillOptions } from './parse-skill.js';
+export { loadSkills, loadSkillFile, findSkillFiles } from './load-skills.js';
+export { SkillRegistry } from './skill-registry.js';
+export { lintSkills, type SkillDiagnostic } from './lint-skills.js';
