@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { Diagnostic } from '../files/diagnostic.js';
+import type { Diagnostic } from '../context/diagnostic.js';
 import { isMopsError } from '../errors/index.js';
 import { parseSkill } from './parse-skill.js';
 import type { Skill } from './skill-schema.js';
@@ -27,12 +27,12 @@ export async function lintSkills(files: readonly string[], options: LintSkillsOp
         diagnostics.push({
           severity: 'error',
           file: error.location.file,
-          line: error.location.line,
-          column: error.location.column,
+          line: error.location.line ?? 1,
+          column: error.location.column ?? 1,
           message: error.message.slice(error.message.indexOf(': ') + 2),
         });
       } else {
-        diagnostics.push({ severity: 'error', file, message: error instanceof Error ? error.message : String(error) });
+        diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) });
       }
     }
   }
@@ -46,8 +46,8 @@ export function crossCheckSkills(skills: readonly Skill[], options: LintSkillsOp
   const ids = new Set(skills.map((s) => s.id));
   const triggerOwners = new Map<string, string>();
   for (const skill of skills) {
-    const warn = (message: string): void => void out.push({ severity: 'warning', file: skill.file, message });
-    const error = (message: string): void => void out.push({ severity: 'error', file: skill.file, message });
+    const warn = (message: string): void => void out.push({ severity: 'warning', file: skill.file, line: 1, column: 1, message });
+    const error = (message: string): void => void out.push({ severity: 'error', file: skill.file, line: 1, column: 1, message });
     if (!skill.native) continue;
     const meta = skill.metadata;
     for (const rule of meta.not) {

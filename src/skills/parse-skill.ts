@@ -1,7 +1,8 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { MopsError } from '../errors/index.js';
-import { formatPath, locateYamlPath } from '../files/yaml-locations.js';
+import { formatPath } from '../files/format-path.js';
+import { createYamlSourceMap } from '../playbooks/yaml-source-map.js';
 import { SkillFrontMatterSchema, SkillMetadataSchema, type Skill } from './skill-schema.js';
 
 export interface ParseSkillOptions {
@@ -40,10 +41,11 @@ export function parseSkill(text: string, options: ParseSkillOptions): Skill {
     });
   }
   const data: unknown = doc.toJS();
+  const sourceMap = createYamlSourceMap(file, doc, lineCounter);
 
   const fail = (issue: z.core.$ZodIssue, basePath: PropertyKey[] = []): never => {
     const path = [...basePath, ...issue.path];
-    const pos = locateYamlPath(doc, lineCounter, path);
+    const pos = sourceMap.locate(path);
     throw new MopsError('INVALID_FILE', `${formatPath(path)}: ${issue.message}`, {
       location: { file, line: pos.line + lineOffset, column: pos.column },
       details: { field: formatPath(path) },
@@ -55,7 +57,7 @@ export function parseSkill(text: string, options: ParseSkillOptions): Skill {
   const fm = front.data!;
 
   if (options.folderName !== undefined && fm.name !== options.folderName) {
-    const pos = locateYamlPath(doc, lineCounter, ['name']);
+    const pos = sourceMap.locate(['name']);
     throw new MopsError(
       'INVALID_FILE',
       `name: expected "${options.folderName}" (the folder name), found "${fm.name}"; rename the folder or the skill`,

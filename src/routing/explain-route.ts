@@ -1,0 +1,45 @@
+import type { RouteIndex } from './route-index.js';
+import type { CandidateScore } from './score-request.js';
+
+const quote = (text: string): string => `"${text.trim()}"`;
+
+/** First sentence of a description, for questions and listings. */
+export function summary(description: string): string {
+  const first = description.split(/(?<=[.!?])\s/)[0] ?? description;
+  return first.replace(/\.$/, '').trim();
+}
+
+/** A sentence a person can read: what matched, and which near miss was ruled out and why. */
+export function explainMatch(index: RouteIndex, top: CandidateScore, runnerUp: CandidateScore | undefined): string {
+  const candidate = index.candidates[top.index]!;
+  const parts: string[] = [];
+  const full = top.hits.filter((h) => h.full).slice(0, 2);
+  if (full.length > 0) parts.push(`matched ${full.map((h) => quote(h.phrase.text)).join(' and ')}`);
+  else if (top.hits[0]) parts.push(`closest to ${quote(top.hits[0].phrase.text)}`);
+  else parts.push(`closest to the ${candidate.type} description`);
+
+  const rule = top.boostedBy[0];
+  if (rule) {
+    const owner = index.candidates[rule.phrase.ruleOwner!]!;
+    parts.push(`not ${owner.id}: ${quote(rule.phrase.ruleText ?? rule.phrase.text)} belongs to ${candidate.id}`);
+  } else if (runnerUp && runnerUp.score > 0) {
+    const other = index.candidates[runnerUp.index]!;
+    const otherHit = runnerUp.hits.find((h) => h.full);
+    parts.push(otherHit ? `${other.id} was weaker (only ${quote(otherHit.phrase.text)})` : `next best: ${other.id}`);
+  }
+  return `${candidate.type} ${candidate.id}: ${parts.join('; ')}`;
+}
+
+export function explainNoMatch(index: RouteIndex, top: CandidateScore | undefined): string {
+  if (!top || top.score === 0) return 'no marketing task recognised in the request';
+  const nearest = index.candidates[top.index]!;
+  return `not recognised as a marketing task (nearest: ${nearest.type} ${nearest.id}, too weak to act on)`;
+}
+
+export function clarifyingQuestion(index: RouteIndex, options: CandidateScore[]): string {
+  const described = options.map((o) => {
+    const c = index.candidates[o.index]!;
+    return `${c.id} (${summary(c.description).toLowerCase()})`;
+  });
+  return `Which do you need: ${described.join(', or ')}?`;
+}

@@ -1,0 +1,90 @@
+import { buildRouteIndex, type RouteIndex } from './route-index.js';
+import type { RoutingCandidate } from './routing-candidate.js';
+import type { RouteAlternative, RouteResult } from './route-result.js';
+import { DEFAULT_WEIGHTS, scoreRequest, type CandidateScore, type ScoringWeights } from './score-request.js';
+import { clarifyingQuestion, explainMatch, explainNoMatch } from './explain-route.js';
+
+/** How raw scores become probabilities; fitted on the labelled set (see eval). */
+export interface Calibration {
+  /** Score at which a request is as likely in scope as not. */
+  threshold: number;
+  /** Steepness of the in-scope curve. */
+  steepness: number;
+  /** Softmax temperature over candidate scores. */
+  temperature: number;
+  /** Below this confidence an in-scope answer comes with a clarifying question. */
+  askBelow: number;
+}
+
+export const DEFAULT_CALIBRATION: Calibration = {
+  threshold: 2.2,
+  steepness: 2.5,
+  temperature: 1.2,
+  askBelow: 0.45,
+};
+
+export interface RouterOptions {
+  weights?: ScoringWeights;
+  calibration?: Calibration;
+  /** How many alternatives to return. */
+  alternatives?: number;
+}
+
+export interface Router {
+  readonly index: RouteIndex;
+  route(text: string): RouteResult;
+  /** The full scoring evidence, for debugging and evaluation. */
+  score(text: string): CandidateScore[];
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function createRouter(candidates: readonly RoutingCandidate[], options: RouterOptions = {}): Router {
+  const index = buildRouteIndex(candidates);
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const cal = options.calibration ?? DEFAULT_CALIBRATION;
+  const altCount = options.alternatives ?? 3;
+
+  const ranked = (text: string): CandidateScore[] =>
+    scoreRequest(index, text, weights).candidates.sort((a, b) => b.score - a.score || a.index - b.index);
+
+  const route = (text: string): RouteResult => {
+    const list = ranked(text);
+    const top = list[0];
+    const runnerUp = list[1];
+    const best = top?.score ?? 0;
+    // Softmax over the leading candidates gives the share of belief each one holds.
+    const exps = list.slice(0, 6).map((s) => Math.exp((s.score - best) / cal.temperature));
+    const total = exps.reduce((a, b) => a + b, 0);
+    const share = (i: number): number => (total > 0 ? exps[i]! / total : 0);
+    const inScope = sigmoid(cal.steepness * (best - cal.threshold));
+    const toAlternative = (s: CandidateScore, i: number): RouteAlternative => {
+      const c = index.candidates[s.index]!;
+      return { type: c.type, id: c.id, score: round(share(i) * inScope) };
+    };
+
+    if (!top || inScope < 0.5) {
+      return {
+        match: null,
+        confidence: round(1 - inScope),
+        alternatives: list.slice(0, altCount).filter((s) => s.score > 0).map(toAlternative),
+        reason: explainNoMatch(index, top),
+      };
+    }
+    const c = index.candidates[top.index]!;
+    const confidence = round(inScope * share(0));
+    const result: RouteResult = {
+      match: { type: c.type, id: c.id },
+      confidence,
+      alternatives: list.slice(1, altCount + 1).filter((s) => s.score > 0).map((s, i) => toAlternative(s, i + 1)),
+      reason: explainMatch(index, top, runnerUp),
+    };
+    if (confidence < cal.askBelow && runnerUp && runnerUp.score > 0) {
+      result.question = clarifyingQuestion(index, [top, runnerUp]);
+    }
+    return result;
+  };
+
+  return { index, route, score: ranked };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Something a request can be routed to: a skill or a campaign playbook. */
+export const RoutingCandidateSchema = z.object({
+  type: z.enum(['skill', 'playbook']),
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  triggers: z.array(z.string()),
+  /** "Not This" rules: requests like `when` belong to `use` instead. */
+  not: z.array(z.object({ when: z.string(), use: z.string() })),
+});
+export type RoutingCandidate = z.infer<typeof RoutingCandidateSchema>;
+
+export interface SkillLike {
+  id: string;
+  name: string;
+  description: string;
+  metadata: { triggers: readonly string[]; not: ReadonlyArray<{ when: string; use: string }> };
+}
+
+export interface PlaybookLike {
+  id: string;
+  name: string;
+  description: string;
+  triggers?: readonly string[];
+}
+
+export function skillCandidate(skill: SkillLike): RoutingCandidate {
+  return {
+    type: 'skill',
+    id: skill.id,
+    name: skill.name,
+    description: skill.description,
+    triggers: [...skill.metadata.triggers],
+    not: skill.metadata.not.map((rule) => ({ when: rule.when, use: rule.use })),
+  };
+}
+
+export function playbookCandidate(playbook: PlaybookLike): RoutingCandidate {
+  return {
+    type: 'playbook',
+    id: playbook.id,
+    name: playbook.name,
+    description: playbook.description,
+    triggers: [...(playbook.triggers ?? [])],
+    not: [],
+  };
+}
