@@ -28,11 +28,11 @@ export type InputValue = z.infer<typeof InputValueSchema>;
 
 export const PlaybookInputSchema = z
   .strictObject({
-    type: InputTypeSchema.default('string'),
-    description: z.string().min(1),
-    required: z.boolean().default(false),
-    default: InputValueSchema.optional(),
-    enum: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    type: InputTypeSchema.default('string').describe('How the value is checked and coerced: string, number, boolean, date (YYYY-MM-DD), url or list.'),
+    description: z.string().min(1).describe('What the value is, shown when someone runs or plans the playbook.'),
+    required: z.boolean().default(false).describe('The run refuses to start without it.'),
+    default: InputValueSchema.optional().describe('Used when the input is not given.'),
+    enum: z.array(z.union([z.string(), z.number()])).min(1).optional().describe('The only values allowed.'),
   })
   .superRefine((input, ctx) => {
     if (input.default !== undefined && !inputValueFitsType(input.default, input.type)) {
@@ -63,10 +63,10 @@ export type PlaybookInput = z.infer<typeof PlaybookInputSchema>;
 
 /** RACI: one accountable role (the schema cannot hold two), the rest optional. */
 export const StepOwnerSchema = z.strictObject({
-  accountable: RoleSchema,
-  responsible: RoleSchema.optional(),
-  consulted: z.array(RoleSchema).optional(),
-  informed: z.array(RoleSchema).optional(),
+  accountable: RoleSchema.describe('The one role that answers for the step.'),
+  responsible: RoleSchema.optional().describe('The role that does the work.'),
+  consulted: z.array(RoleSchema).optional().describe('Roles whose input shapes the work.'),
+  informed: z.array(RoleSchema).optional().describe('Roles told about the result.'),
 });
 export type StepOwner = z.infer<typeof StepOwnerSchema>;
 
@@ -82,21 +82,24 @@ export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
 export const StepWithSchema = z.record(z.string().min(1), z.string());
 
 const stepCommon = {
-  id: SlugSchema,
+  id: SlugSchema.describe('Unique step id; other steps use it in needs and ${{ steps.<id>.output }}.'),
   name: z.string().min(1).optional(),
   description: z.string().optional(),
   /** Absent: the previous step. `[]`: no dependency, so the step can run in parallel. */
-  needs: z.array(SlugSchema).optional(),
-  owner: StepOwnerSchema.optional(),
-  timeout: DurationSchema.optional(),
-  retry: RetryPolicySchema.optional(),
+  needs: z
+    .array(SlugSchema)
+    .optional()
+    .describe('Steps that must finish first. Absent: the previous step. []: none, so the step can run in parallel.'),
+  owner: StepOwnerSchema.optional().describe('RACI ownership of the step.'),
+  timeout: DurationSchema.optional().describe("Longest one attempt may take: '90s', '5m' or milliseconds."),
+  retry: RetryPolicySchema.optional().describe('Retries for transient failures (rate limits, server errors, timeouts).'),
 };
 
 export const SkillStepSchema = z.strictObject({
   type: z.literal('skill').default('skill'),
   ...stepCommon,
-  skill: SlugSchema,
-  with: StepWithSchema.default({}),
+  skill: SlugSchema.describe('The skill that produces this step (skills/<id>/SKILL.md).'),
+  with: StepWithSchema.default({}).describe('Inputs for the skill; a request saying what to produce, plus earlier outputs via ${{ steps.<id>.output }}.'),
   /** What to do when the output breaks the skill's output contract: fail the step or flag it and go on. */
   on_contract_violation: z.enum(['fail', 'flag']).default('fail'),
 });
@@ -129,9 +132,9 @@ export const PlaybookSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().min(1),
   /** Phrases people use when they want the whole campaign; the router proposes the playbook on them. */
-  triggers: z.array(z.string().min(1)).default([]),
+  triggers: z.array(z.string().min(1)).default([]).describe('Phrases people use when they want this whole campaign.'),
   /** What the marketing context must hold before the run starts. Absent: no context needed. */
-  context: ContextRequirementSchema.optional(),
+  context: ContextRequirementSchema.optional().describe('Context sections the run checks before it starts. Absent: no context needed.'),
   inputs: z.record(
     z.string().regex(INPUT_NAME_PATTERN, { message: 'Expected a snake_case input name (e.g. "product_name")' }),
     PlaybookInputSchema,
