@@ -1,0 +1,34 @@
+import { MopsError } from '../errors/index.js';
+import { HandoffExecutor } from './handoff-executor.js';
+import { createOpenAiExecutor } from './openai-executor.js';
+import type { StepExecutor } from './step-executor.js';
+
+export const EXECUTOR_KINDS = ['openai', 'handoff'] as const;
+export type EnvExecutorKind = (typeof EXECUTOR_KINDS)[number];
+
+/**
+ * Picks the executor from the environment: `openai` when MOPS_MODEL is set (with
+ * OPENAI_BASE_URL and OPENAI_API_KEY), otherwise `handoff`. An explicit `kind` wins;
+ * asking for `openai` without MOPS_MODEL is an input error that says what to set.
+ */
+export function createExecutorFromEnv(env: NodeJS.ProcessEnv, kind?: string): StepExecutor {
+  const chosen = kind ?? (env.MOPS_MODEL ? 'openai' : 'handoff');
+  if (chosen === 'handoff') return new HandoffExecutor();
+  if (chosen === 'openai') {
+    const model = env.MOPS_MODEL?.trim();
+    if (!model) {
+      throw new MopsError(
+        'INVALID_INPUT',
+        'The openai executor needs a model: set MOPS_MODEL (e.g. MOPS_MODEL=gpt-4o-mini), and OPENAI_BASE_URL for a local server such as Ollama (http://localhost:11434/v1).',
+      );
+    }
+    const maxTokens = env.MOPS_MAX_OUTPUT_TOKENS ? Number(env.MOPS_MAX_OUTPUT_TOKENS) : undefined;
+    return createOpenAiExecutor({
+      model,
+      baseURL: env.OPENAI_BASE_URL || undefined,
+      apiKey: env.OPENAI_API_KEY,
+      ...(maxTokens !== undefined && Number.isInteger(maxTokens) && maxTokens > 0 && { maxOutputTokens: maxTokens }),
+    });
+  }
+  throw new MopsError('INVALID_INPUT', `Unknown executor "${chosen}". Expected one of: ${EXECUTOR_KINDS.join(', ')}.`);
+}
