@@ -36,8 +36,8 @@ export interface SectionRequirement {
   needsNumber?: string;
   /** Minimum phrases in quotation marks (customer language is quoted, not paraphrased). */
   minQuotes?: number;
-  /** Words or phrases that must appear (case-insensitive), with what they stand for. */
-  mustMention?: { anyOf: string[]; label: string }[];
+  /** Things the text must say, each as a pattern and a label for the report. */
+  mustMention?: { pattern: RegExp; label: string }[];
 }
 
 export interface SectionDefinition {
@@ -116,8 +116,8 @@ export const CONTEXT_SECTIONS: readonly SectionDefinition[] = [
     complete: {
       minWords: 40,
       mustMention: [
-        { anyOf: ['do:', '**do**', 'do ', 'we are', 'we sound'], label: 'what to do' },
-        { anyOf: ["don't", 'do not', 'avoid', 'never'], label: 'what to avoid' },
+        { pattern: /\b(do|always|we are|we sound|sound like|use)\b/i, label: 'how we sound or what to do' },
+        { pattern: /\b(don['’]t|do not|avoid|never)\b/i, label: "what to avoid (a don't list)" },
       ],
     },
   },
@@ -126,7 +126,7 @@ export const CONTEXT_SECTIONS: readonly SectionDefinition[] = [
     heading: 'Proof points',
     aliases: ['proof', 'social proof', 'evidence', 'case studies', 'results', 'customer results'],
     purpose: 'Results, customers, awards and numbers we can cite, each with a figure and a source.',
-    complete: { minWords: 30, minEntriesWithNumber: { count: 2, noun: 'proof point with a figure' } },
+    complete: { minWords: 30, minEntriesWithNumber: { count: 2, noun: 'figure-backed proof point' } },
   },
   {
     id: 'goals',

@@ -1,0 +1,10 @@
+export * from './context-schema.js';
+export { parseContext } from './parse-context.js';
+export { matchSectionHeading, normalizeHeading } from './match-section-heading.js';
+export { analyzeSectionText, type SectionTextStats } from './analyze-section-text.js';
+export { scoreContext } from './score-context.js';
+export { checkContext } from './check-context.js';
+export { loadContext, listContexts, resolveDefaultContextName, type LoadContextOptions } from './load-context.js';
+export { validateContextFiles } from './validate-context-files.js';
+export { contextToMarkdown } from './context-to-markdown.js';
+export { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.js';
