@@ -1,5 +1,8 @@
 import MiniSearch from 'minisearch';
-import { createAnalyser, surfaceWords, isContentWord, type Analyser } from './text/analyse-text.js';
+import { createAnalyser, rawTokens, type Analyser } from './text/analyse-text.js';
+import { STOPWORDS } from './text/stopwords.js';
+import { MARKETING_TERMS, OFF_DOMAIN_TERMS } from './text/domain-lexicon.js';
+import { loadEnglishFrequencies, type EnglishFrequencies } from './text/english-frequencies.js';
 import type { RoutingCandidate } from './routing-candidate.js';
 
 /** A trigger phrase (or a "Not This" rule segment) reduced to its distinct stems. */
@@ -25,6 +28,56 @@ export interface RouteIndex {
   phrasesByStem: ReadonlyMap<string, number[]>;
   rulesByStem: ReadonlyMap<string, number[]>;
   search: MiniSearch<{ id: number; name: string; triggers: string; description: string }>;
+  /** Stem → how strongly it signals marketing (positive) or another domain (negative). */
+  domain: ReadonlyMap<string, number>;
+}
+
+/** Tunables of the marketing-evidence model. */
+export interface DomainOptions {
+  /** Scale of the weights learned from the skills' vocabulary against everyday English. */
+  learnedScale: number;
+}
+
+export const DEFAULT_DOMAIN_OPTIONS: DomainOptions = { learnedScale: 0.5 };
+
+/**
+ * Stem → how strongly it marks a request as marketing (positive) or as another domain
+ * (negative). Hand-written lexicons give the sure cases; the rest is learned by comparing
+ * how often the candidates' own texts use a stem with how often everyday English does.
+ */
+export function buildDomainWeights(
+  candidates: readonly RoutingCandidate[],
+  english: EnglishFrequencies,
+  options: DomainOptions = DEFAULT_DOMAIN_OPTIONS,
+): Map<string, number> {
+  const plain = createAnalyser();
+  const weights = new Map<string, number>();
+  const local = new Map<string, number>();
+  let localTotal = 0;
+  for (const c of candidates) {
+    for (const text of [c.description, ...c.triggers, c.corpus ?? '']) {
+      for (const stem of plain.terms(text)) {
+        local.set(stem, (local.get(stem) ?? 0) + 1);
+        localTotal++;
+      }
+    }
+  }
+  for (const [stem, count] of local) {
+    if (count < 2) continue;
+    const everyday = (english.counts[stem] ?? 0) + 50;
+    const ratio = count / localTotal / (everyday / english.total);
+    const weight = Math.min(1, Math.log10(ratio) / 2) * options.learnedScale;
+    if (weight > 0) weights.set(stem, weight);
+  }
+  const put = (word: string, weight: number): void => {
+    for (const stem of plain.terms(word)) {
+      const old = weights.get(stem) ?? 0;
+      if (weight < 0 || weight > old) weights.set(stem, weight);
+    }
+  };
+  for (const [word, weight] of Object.entries(MARKETING_TERMS)) put(word, weight);
+  for (const [word, weight] of Object.entries(OFF_DOMAIN_TERMS)) put(word, -weight);
+  return weights;
 }
 
 /** Splits a rule's `when` text into the separate request shapes it lists. */
@@ -42,12 +95,19 @@ function addPosting(map: Map<string, number[]>, stem: string, id: number): void 
 }
 
 /** Builds the routing index (pure apart from caching inside the analyser). */
-export function buildRouteIndex(candidates: readonly RoutingCandidate[]): RouteIndex {
-  // The vocabulary for typo repair: every content word the candidates use.
-  const vocabulary = new Set<string>();
+export interface BuildIndexOptions {
+  domain?: DomainOptions;
+  english?: EnglishFrequencies;
+}
+
+export function buildRouteIndex(candidates: readonly RoutingCandidate[], options: BuildIndexOptions = {}): RouteIndex {
+  // The vocabulary for typo repair: every word the candidates use, with its frequency.
+  const vocabulary = new Map<string, number>();
   for (const c of candidates) {
     for (const text of [c.name.replace(/-/g, ' '), c.description, ...c.triggers, ...c.not.map((r) => r.when)]) {
-      for (const word of surfaceWords(text)) if (isContentWord(word) && !/\d/.test(word)) vocabulary.add(word);
+      for (const word of rawTokens(text)) {
+        if (word.length > 1 && !STOPWORDS.has(word) && !/\d/.test(word)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+      }
     }
   }
   const analyser = createAnalyser({ vocabulary });
@@ -109,5 +169,5 @@ export function buildRouteIndex(candidates: readonly RoutingCandidate[]): RouteI
     docs.map((doc, id) => ({ id, name: doc.name.join(' '), triggers: doc.triggers.join(' '), description: doc.description.join(' ') })),
   );
 
-  return { candidates: [...candidates], analyser, idf, phrases, rules, phrasesByStem, rulesByStem, search };
+  return { candidates: [...candidates], analyser, idf, phrases, rules, phrasesByStem, rulesByStem, search, domain: buildDomainWeights(candidates, options.english ?? loadEnglishFrequencies(), options.domain) };
 }

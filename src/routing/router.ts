@@ -1,4 +1,4 @@
-import { buildRouteIndex, type RouteIndex } from './route-index.js';
+import { buildRouteIndex, type BuildIndexOptions, type RouteIndex } from './route-index.js';
 import type { RoutingCandidate } from './routing-candidate.js';
 import type { RouteAlternative, RouteResult } from './route-result.js';
 import { DEFAULT_WEIGHTS, scoreRequest, type CandidateScore, type ScoringWeights } from './score-request.js';
@@ -17,8 +17,8 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  threshold: 2.2,
-  steepness: 2.5,
+  threshold: 0.9,
+  steepness: 4,
   temperature: 1.2,
   askBelow: 0.45,
 };
@@ -28,6 +28,7 @@ export interface RouterOptions {
   calibration?: Calibration;
   /** How many alternatives to return. */
   alternatives?: number;
+  index?: BuildIndexOptions;
 }
 
 export interface Router {
@@ -41,16 +42,18 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function createRouter(candidates: readonly RoutingCandidate[], options: RouterOptions = {}): Router {
-  const index = buildRouteIndex(candidates);
+  const index = buildRouteIndex(candidates, options.index);
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const cal = options.calibration ?? DEFAULT_CALIBRATION;
   const altCount = options.alternatives ?? 3;
 
-  const ranked = (text: string): CandidateScore[] =>
-    scoreRequest(index, text, weights).candidates.sort((a, b) => b.score - a.score || a.index - b.index);
+  const scored = (text: string): { list: CandidateScore[]; evidence: number } => {
+    const result = scoreRequest(index, text, weights);
+    return { list: result.candidates.sort((a, b) => b.score - a.score || a.index - b.index), evidence: result.evidence };
+  };
 
   const route = (text: string): RouteResult => {
-    const list = ranked(text);
+    const { list, evidence } = scored(text);
     const top = list[0];
     const runnerUp = list[1];
     const best = top?.score ?? 0;
@@ -58,7 +61,7 @@ export function createRouter(candidates: readonly RoutingCandidate[], options: R
     const exps = list.slice(0, 6).map((s) => Math.exp((s.score - best) / cal.temperature));
     const total = exps.reduce((a, b) => a + b, 0);
     const share = (i: number): number => (total > 0 ? exps[i]! / total : 0);
-    const inScope = sigmoid(cal.steepness * (best - cal.threshold));
+    const inScope = best > 0 ? sigmoid(cal.steepness * (evidence - cal.threshold)) : 0;
     const toAlternative = (s: CandidateScore, i: number): RouteAlternative => {
       const c = index.candidates[s.index]!;
       return { type: c.type, id: c.id, score: round(share(i) * inScope) };
@@ -86,5 +89,5 @@ export function createRouter(candidates: readonly RoutingCandidate[], options: R
     return result;
   };
 
-  return { index, route, score: ranked };
+  return { index, route, score: (text) => scored(text).list };
 }

@@ -9,6 +9,8 @@ export const RoutingCandidateSchema = z.object({
   triggers: z.array(z.string()),
   /** "Not This" rules: requests like `when` belong to `use` instead. */
   not: z.array(z.object({ when: z.string(), use: z.string() })),
+  /** Longer text in the candidate's own domain (a skill's instructions); teaches the router its vocabulary. */
+  corpus: z.string().optional(),
 });
 export type RoutingCandidate = z.infer<typeof RoutingCandidateSchema>;
 
@@ -16,6 +18,7 @@ export interface SkillLike {
   id: string;
   name: string;
   description: string;
+  body?: string;
   metadata: { triggers: readonly string[]; not: ReadonlyArray<{ when: string; use: string }> };
 }
 
@@ -24,6 +27,7 @@ export interface PlaybookLike {
   name: string;
   description: string;
   triggers?: readonly string[];
+  steps?: ReadonlyArray<{ name?: string; description?: string }>;
 }
 
 export function skillCandidate(skill: SkillLike): RoutingCandidate {
@@ -34,6 +38,7 @@ export function skillCandidate(skill: SkillLike): RoutingCandidate {
     description: skill.description,
     triggers: [...skill.metadata.triggers],
     not: skill.metadata.not.map((rule) => ({ when: rule.when, use: rule.use })),
+    corpus: skill.body,
   };
 }
 
@@ -45,5 +50,6 @@ export function playbookCandidate(playbook: PlaybookLike): RoutingCandidate {
     description: playbook.description,
     triggers: [...(playbook.triggers ?? [])],
     not: [],
+    corpus: (playbook.steps ?? []).map((step) => `${step.name ?? ''} ${step.description ?? ''}`).join('\n'),
   };
 }

@@ -1,4 +1,6 @@
 import type { IndexedPhrase, RouteIndex } from './route-index.js';
+import { campaignScope } from './campaign-scope.js';
+import { splitNegations } from './text/split-negations.js';
 
 /** Weights of the scoring model; tuned on the labelled set, kept in one place. */
 export interface ScoringWeights {
@@ -9,18 +11,30 @@ export interface ScoringWeights {
   third: number;
   /** Multiplier of the BM25 score (normalised by query length). */
   bm25: number;
+  /** Weight of the best phrase match in the marketing evidence. */
+  evidencePhrase: number;
+  /** Multiplier of other-domain words against the evidence. */
+  offDomain: number;
   /** How much a matched "Not This" rule takes from its owner and gives to its target. */
   rulePenalty: number;
   ruleBoost: number;
+  /** Penalty share for candidates whose phrases match what the request rules out. */
+  excluded: number;
+  /** How much a whole-campaign request lifts the playbooks. */
+  campaign: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = {
   partial: 0.5,
   second: 0.35,
   third: 0.15,
-  bm25: 0.35,
+  bm25: 1.0,
+  evidencePhrase: 0.3,
+  offDomain: 1.0,
   rulePenalty: 1.0,
   ruleBoost: 0.6,
+  excluded: 0.8,
+  campaign: 1.5,
 };
 
 export interface PhraseHit {
@@ -45,6 +59,10 @@ export interface CandidateScore {
 export interface ScoredRequest {
   terms: string[];
   candidates: CandidateScore[];
+  /** How much the request looks like a marketing task at all (domain words and phrase matches). */
+  evidence: number;
+  /** Query stems that carried marketing (positive) or other-domain (negative) weight. */
+  domainTerms: Array<{ stem: string; weight: number }>;
 }
 
 function matchPhrase(phrase: IndexedPhrase, query: ReadonlySet<string>, index: RouteIndex, partial: number): PhraseHit | undefined {
@@ -65,8 +83,10 @@ function matchPhrase(phrase: IndexedPhrase, query: ReadonlySet<string>, index: R
 
 /** Scores every candidate for a request. Pure: same index and text, same result. */
 export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWeights = DEFAULT_WEIGHTS): ScoredRequest {
-  const terms = index.analyser.terms(text);
+  const { wanted, excluded } = splitNegations(text);
+  const terms = index.analyser.terms(wanted);
   const query = new Set(terms);
+  const excludedTerms = new Set(excluded.flatMap((span) => index.analyser.terms(span)));
   const scores: CandidateScore[] = index.candidates.map((_, i) => ({
     index: i,
     score: 0,
@@ -76,7 +96,20 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     penalisedBy: [],
     boostedBy: [],
   }));
-  if (query.size === 0) return { terms, candidates: scores };
+  // Marketing evidence: the strongest few marketing words, minus every other-domain word.
+  const domainTerms: ScoredRequest['domainTerms'] = [];
+  for (const stem of new Set([...query, ...excludedTerms])) {
+    const weight = index.domain.get(stem);
+    if (weight !== undefined) domainTerms.push({ stem, weight });
+  }
+  domainTerms.sort((a, b) => b.weight - a.weight);
+  let evidence = 0;
+  let positives = 0;
+  for (const { weight } of domainTerms) {
+    if (weight < 0) evidence += weights.offDomain * weight;
+    else if (positives++ < 4) evidence += weight;
+  }
+  if (query.size === 0) return { terms, candidates: scores, evidence, domainTerms };
 
   const seen = new Set<number>();
   for (const stem of query) {
@@ -95,11 +128,13 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     s.phraseScore = (a?.value ?? 0) + weights.second * (b?.value ?? 0) + weights.third * (c?.value ?? 0);
   }
 
-  // BM25 evidence, normalised so long messages do not outscore short precise ones.
-  const norm = Math.sqrt(query.size);
-  for (const result of index.search.search(terms.join(' '))) {
+  // BM25 ranks candidates relative to each other (the best gets 1); it fills in where
+  // no trigger phrase matched but cannot outweigh a precise phrase match.
+  const results = index.search.search(terms.join(' '));
+  const maxBm25 = results[0]?.score ?? 0;
+  for (const result of results) {
     const s = scores[result.id as number];
-    if (s) s.bm25 = result.score / norm;
+    if (s && maxBm25 > 0) s.bm25 = result.score / maxBm25;
   }
 
   // "Not This" rules: when a rule describes the request at least as specifically as the
@@ -123,10 +158,34 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     owner.penalisedBy.push(hit);
     target.boostedBy.push(hit);
   }
+  // What the request rules out counts against the candidates it describes.
+  const excludedPenalty = new Map<number, number>();
+  if (excludedTerms.size > 0) {
+    const seenExcluded = new Set<number>();
+    for (const stem of excludedTerms) {
+      for (const id of index.phrasesByStem.get(stem) ?? []) {
+        if (seenExcluded.has(id)) continue;
+        seenExcluded.add(id);
+        const phrase = index.phrases[id]!;
+        const hit = matchPhrase(phrase, excludedTerms, index, weights.partial);
+        if (hit?.full) excludedPenalty.set(phrase.target, Math.max(excludedPenalty.get(phrase.target) ?? 0, hit.value));
+      }
+    }
+  }
+  // A request for a whole campaign lifts the playbooks, most of all the one it resembles.
+  const scope = campaignScope(wanted);
+  if (scope.score > 0) {
+    const playbooks = scores.filter((s) => index.candidates[s.index]!.type === 'playbook');
+    const best = Math.max(0, ...playbooks.map((s) => s.score));
+    for (const s of playbooks) s.score += weights.campaign * scope.score * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
+  }
   for (const s of scores) {
+    s.score = Math.max(0, s.score - weights.excluded * (excludedPenalty.get(s.index) ?? 0));
     const penalty = Math.max(0, ...s.penalisedBy.map((h) => h.value));
     const boost = Math.max(0, ...s.boostedBy.map((h) => h.value));
     s.score = Math.max(0, s.score - weights.rulePenalty * penalty) + weights.ruleBoost * boost;
   }
-  return { terms, candidates: scores };
+  const bestPhrase = Math.max(0, ...scores.map((s) => s.phraseScore));
+  evidence += weights.evidencePhrase * bestPhrase;
+  return { terms, candidates: scores, evidence, domainTerms };
 }

@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
 import { PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms.js';
+import { isEnglishWord } from './english-words.js';
 
 /**
  * Turns free text into routing terms: lower case, accents and apostrophes removed,
@@ -15,23 +16,34 @@ export interface Analyser {
 
 /** Options for typo repair: words not in `vocabulary` may be mapped to a close known word. */
 export interface AnalyserOptions {
-  vocabulary?: ReadonlySet<string>;
+  /** Known words (as written in triggers and descriptions) with how often they occur. */
+  vocabulary?: ReadonlyMap<string, number>;
   /** Words that are correctly spelled even though they are not in the vocabulary. */
   knownWords?: (word: string) => boolean;
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
-export function surfaceWords(text: string): string[] {
-  let s = text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
-  s = s.replace(/[’‘`]/g, "'").replace(/'s\b/g, '').replace(/'/g, '');
+/** Lower case, accents and apostrophes removed, split into raw tokens. */
+export function rawTokens(text: string): string[] {
+  const s = text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase()
+    .replace(/[’‘`]/g, "'").replace(/'s\b/g, '').replace(/'/g, '');
+  return s.split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Joins multi-word synonyms and canonicalises words. */
+export function canonicalWords(tokens: readonly string[]): string[] {
+  let s = ` ${tokens.join(' ')} `;
   for (const [pattern, replacement] of PHRASE_SYNONYMS) s = s.replace(pattern, ` ${replacement} `);
   const out: string[] = [];
-  for (const raw of s.split(/[^a-z0-9]+/)) {
-    if (!raw) continue;
-    out.push(WORD_SYNONYMS[raw] ?? raw);
+  for (const raw of s.split(' ')) {
+    if (raw) out.push(WORD_SYNONYMS[raw] ?? raw);
   }
   return out;
+}
+
+export function surfaceWords(text: string): string[] {
+  return canonicalWords(rawTokens(text));
 }
 
 const stemCache = new Map<string, string>();
@@ -74,7 +86,7 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
   const { vocabulary, knownWords } = options;
   const vocabByLength = new Map<number, string[]>();
   if (vocabulary) {
-    for (const word of vocabulary) {
+    for (const word of vocabulary.keys()) {
       const list = vocabByLength.get(word.length) ?? [];
       list.push(word);
       vocabByLength.set(word.length, list);
@@ -82,37 +94,42 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
   }
   const repairCache = new Map<string, string>();
 
-  /** Maps a misspelt word to the closest vocabulary word, or returns it unchanged. */
-  const repair = (word: string): string => {
-    if (!vocabulary || word.length < 5 || vocabulary.has(word) || /\d/.test(word)) return word;
-    const cached = repairCache.get(word);
-    if (cached !== undefined) return cached;
-    let result = word;
-    if (!knownWords?.(word)) {
-      const max = word.length >= 8 ? 2 : 1;
-      let best = max + 1;
-      for (let len = word.length - max; len <= word.length + max; len++) {
-        for (const candidate of vocabByLength.get(len) ?? []) {
-          // Typos rarely change the first letter; requiring it avoids most false repairs.
-          if (candidate[0] !== word[0]) continue;
-          const d = editDistance(word, candidate, max);
-          if (d < best) {
-            best = d;
-            result = candidate;
-          }
+  /** The closest vocabulary word within 1 edit (2 for long words), most frequent first. */
+  const closest = (word: string): string | undefined => {
+    const max = word.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    let bestCount = -1;
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const candidate of vocabByLength.get(len) ?? []) {
+        // Typos rarely change the first letter; requiring it avoids most false repairs.
+        if (candidate[0] !== word[0]) continue;
+        const d = editDistance(word, candidate, max);
+        const count = vocabulary!.get(candidate) ?? 0;
+        if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+          best = candidate;
+          bestDistance = d;
+          bestCount = count;
         }
       }
     }
+    return best;
+  };
+
+  /** Maps a misspelt word to a known one; real English words are never changed. */
+  const repair = (word: string): string => {
+    if (!vocabulary || word.length < 5 || vocabulary.has(word) || STOPWORDS.has(word) || /\d/.test(word)) return word;
+    const cached = repairCache.get(word);
+    if (cached !== undefined) return cached;
+    let result = word;
+    const candidate = closest(word);
+    if (candidate && !(knownWords ?? isEnglishWord)(word)) result = candidate;
     if (repairCache.size > 50_000) repairCache.clear();
     repairCache.set(word, result);
     return result;
   };
 
-  const words = (text: string): string[] =>
-    surfaceWords(text).map((word) => {
-      const fixed = repair(word);
-      return fixed === word ? word : (WORD_SYNONYMS[fixed] ?? fixed);
-    });
+  const words = (text: string): string[] => canonicalWords(rawTokens(text).map(repair));
 
   return {
     words,

@@ -7,6 +7,13 @@
 /** Multi-word phrases rewritten to one or more canonical tokens (matched on word boundaries). */
 export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\be[\s-]?mails?\b/g, 'email'],
+  // Phrases whose words look like marketing but mean something else.
+  [/\bcover letters?\b/g, 'coverletter'],
+  [/\bunit tests?\b/g, 'unittest'],
+  [/\bstack ?traces?\b/g, 'stacktrace'],
+  [/\bad[\s-]hoc\b/g, 'adhoc'],
+  [/\bad[\s-]?block(?:er|ers|ing)?\b|\bblock(?:ing)? ads\b/g, 'adblock'],
+  [/\blead paint\b/g, 'leadpaint'],
   [/\blinked[\s-]?in\b/g, 'linkedin'],
   [/\bsearch engine optimi[sz]ation\b/g, 'seo'],
   [/\bsearch engine marketing\b/g, 'sem'],

@@ -1,0 +1,46 @@
+/**
+ * How much a request asks for a whole campaign rather than one deliverable. Playbooks
+ * are proposed on this signal together with their own triggers: "run the whole launch",
+ * "from planning through promotion", or a list of several kinds of assets at once.
+ */
+
+const STRONG_CUES = new RegExp(
+  [
+    String.raw`\b(?:whole|entire|full|complete|comprehensive|integrated|multi[\s-]?channel|cross[\s-]?channel|full[\s-]?funnel|end[\s-]?to[\s-]?end)\s+(?:\w+\s+){0,3}?(?:campaign|program|programme|process|thing|effort|push|plan|sprint|launch|initiative|works|package|go[\s-]?to[\s-]?market)\b`,
+    String.raw`\bstart\s+to\s+finish\b|\bsoup\s+to\s+nuts\b|\beverything\s+(?:we|i)\s+need\b|\bthe\s+works\b|\ball\s+of\s+it\b`,
+    String.raw`\bfrom\s+\w+(?:\s+\w+){0,5}\s+(?:through|to|until)\s+\w+`,
+    String.raw`\bplan\s+and\s+(?:run|execute|launch|ship)\b|\borchestrate\b|\bcoordinate\s+(?:the|our|a)\b`,
+    String.raw`\b(?:run|launch|execute|plan|set\s+up|build)\s+(?:a|an|the|our|my)\s+(?:\w+\s+){0,4}?(?:campaign|program|programme|blitz|sprint|push|initiative)\b`,
+  ].join('|'),
+  'gi',
+);
+
+const WEAK_CUES = /\b(?:campaign|program|programme|blitz|sprint|push|initiative|roll[\s-]?out|go[\s-]?to[\s-]?market|gtm)\b/gi;
+
+/** Kinds of deliverables; a request naming several at once is a campaign. */
+const ASSET_GROUPS: readonly RegExp[] = [
+  /\blanding[\s-]?pages?\b|\bcampaign pages?\b|\bconversion pages?\b|\bpages\b/i,
+  /\bads?\b|\bpaid\b|\bppc\b|\bgoogle ads\b|\bmeta ads\b|\bad variations\b/i,
+  /\bemails?\b|\boutreach\b|\boutbound\b|\bsequences?\b|\bprospecting\b/i,
+  /\bsocial\b|\blinkedin\b|\btwitter\b|\binstagram\b|\bposts\b/i,
+  /\bcontent\b|\bblog\b|\barticles?\b|\bpillar\b|\bthought leadership\b/i,
+  /\banalytics\b|\btracking\b|\breporting\b|\bmeasure(?:ment)?\b|\bkpis?\b|\bdashboards?\b|\ba\/b tests?\b/i,
+  /\bseo\b|\bai search\b/i,
+  /\bcopy\b|\bcopywriting\b|\brewrites?\b/i,
+  /\bbrand guidelines\b|\bguidelines\b|\bbrand foundation\b|\bpsychology\b/i,
+];
+
+export interface CampaignScope {
+  score: number;
+  strongCues: number;
+  weakCues: number;
+  assetGroups: number;
+}
+
+export function campaignScope(text: string): CampaignScope {
+  const strongCues = text.match(STRONG_CUES)?.length ?? 0;
+  const weakCues = text.match(WEAK_CUES)?.length ?? 0;
+  const assetGroups = ASSET_GROUPS.filter((group) => group.test(text)).length;
+  const score = Math.min(2, strongCues) + 0.3 * Math.min(2, weakCues) + 0.5 * Math.max(0, assetGroups - 2);
+  return { score, strongCues, weakCues, assetGroups };
+}
