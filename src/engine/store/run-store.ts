@@ -21,7 +21,9 @@ export interface NewRun {
   >;
 }
 
-export type RunPatch = Partial<Pick<RunRecord, 'status' | 'startedAt' | 'finishedAt' | 'error' | 'report' | 'executor'>>;
+export type RunPatch = Partial<
+  Pick<RunRecord, 'status' | 'startedAt' | 'finishedAt' | 'error' | 'report' | 'executor' | 'contextSnapshot'>
+>;
 
 export type StepPatch = Partial<
   Pick<

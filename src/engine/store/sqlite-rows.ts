@@ -18,6 +18,7 @@ export const RUN_COLUMNS: Record<string, string> = {
   error: 'error:json',
   report: 'report',
   executor: 'executor',
+  contextSnapshot: 'context_snapshot:json',
 };
 
 export const STEP_COLUMNS: Record<string, string> = {
