@@ -27,7 +27,7 @@ export interface RouteIndex {
   rules: IndexedPhrase[];
   phrasesByStem: ReadonlyMap<string, number[]>;
   rulesByStem: ReadonlyMap<string, number[]>;
-  search: MiniSearch<{ id: number; name: string; triggers: string; description: string }>;
+  search: MiniSearch<{ id: number; name: string; triggers: string; description: string; corpus: string }>;
   /** Stem → how strongly it signals marketing (positive) or another domain (negative). */
   domain: ReadonlyMap<string, number>;
 }
@@ -97,6 +97,8 @@ function addPosting(map: Map<string, number[]>, stem: string, id: number): void 
 /** Builds the routing index (pure apart from caching inside the analyser). */
 export interface BuildIndexOptions {
   domain?: DomainOptions;
+  /** BM25 field weight of the candidates' long texts (skill instructions). */
+  corpusBoost?: number;
   english?: EnglishFrequencies;
 }
 
@@ -118,7 +120,8 @@ export function buildRouteIndex(candidates: readonly RoutingCandidate[], options
     const name = plain.terms(c.name.replace(/-/g, ' '));
     const triggers = c.triggers.flatMap((t) => plain.terms(t));
     const description = plain.terms(c.description);
-    return { name, triggers, description };
+    const corpus = plain.terms(c.corpus ?? '');
+    return { name, triggers, description, corpus };
   });
   const df = new Map<string, number>();
   for (const doc of docs) {
@@ -159,14 +162,20 @@ export function buildRouteIndex(candidates: readonly RoutingCandidate[], options
   rules.forEach((p, id) => p.stems.forEach((s) => addPosting(rulesByStem, s, id)));
 
   // BM25 over pre-analysed text: tokens are already stems, so MiniSearch must not re-process them.
-  const search = new MiniSearch<{ id: number; name: string; triggers: string; description: string }>({
-    fields: ['name', 'triggers', 'description'],
+  const search = new MiniSearch<{ id: number; name: string; triggers: string; description: string; corpus: string }>({
+    fields: ['name', 'triggers', 'description', 'corpus'],
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term || null,
-    searchOptions: { boost: { name: 1.5, triggers: 2, description: 1 }, combineWith: 'OR' },
+    searchOptions: { boost: { name: 1.5, triggers: 2, description: 1, corpus: options.corpusBoost ?? 0.3 }, combineWith: 'OR' },
   });
   search.addAll(
-    docs.map((doc, id) => ({ id, name: doc.name.join(' '), triggers: doc.triggers.join(' '), description: doc.description.join(' ') })),
+    docs.map((doc, id) => ({
+      id,
+      name: doc.name.join(' '),
+      triggers: doc.triggers.join(' '),
+      description: doc.description.join(' '),
+      corpus: doc.corpus.join(' '),
+    })),
   );
 
   return { candidates: [...candidates], analyser, idf, phrases, rules, phrasesByStem, rulesByStem, search, domain: buildDomainWeights(candidates, options.english ?? loadEnglishFrequencies(), options.domain) };

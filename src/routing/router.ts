@@ -18,8 +18,8 @@ export interface Calibration {
 
 export const DEFAULT_CALIBRATION: Calibration = {
   threshold: 0.9,
-  steepness: 4,
-  temperature: 1.2,
+  steepness: 2,
+  temperature: 1,
   askBelow: 0.45,
 };
 

@@ -28,13 +28,13 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   partial: 0.5,
   second: 0.35,
   third: 0.15,
-  bm25: 1.0,
+  bm25: 10,
   evidencePhrase: 0.3,
   offDomain: 1.0,
   rulePenalty: 1.0,
   ruleBoost: 0.6,
   excluded: 0.8,
-  campaign: 1.5,
+  campaign: 2,
 };
 
 export interface PhraseHit {

@@ -105,6 +105,7 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
         // Typos rarely change the first letter; requiring it avoids most false repairs.
         if (candidate[0] !== word[0]) continue;
         const d = editDistance(word, candidate, max);
+        if (d > max) continue;
         const count = vocabulary!.get(candidate) ?? 0;
         if (d < bestDistance || (d === bestDistance && count > bestCount)) {
           best = candidate;

@@ -83,7 +83,7 @@ export const WORD_SYNONYMS: Readonly<Record<string, string>> = {
   optimise: 'optimize', optimised: 'optimized', optimising: 'optimizing', optimisation: 'optimization',
   organise: 'organize', prioritise: 'prioritize', personalise: 'personalize', personalisation: 'personalization',
   analyse: 'analyze', analysing: 'analyzing', humanise: 'humanize', humanising: 'humanizing', summarise: 'summarize',
-  customise: 'customize', monetise: 'monetize', recognise: 'recognize', colour: 'color', behaviour: 'behavior',
+  customise: 'customize', monetise: 'monetize', recognise: 'recognize', colour: 'color', calender: 'calendar', calenders: 'calendar', behaviour: 'behavior',
   behavioural: 'behavioral', favour: 'favor', catalogue: 'catalog', programme: 'program', centre: 'center',
   // Abbreviations.
   seo: 'seo', sem: 'ppc', adwords: 'googleads', ppc: 'ppc', cpc: 'ppc', kpis: 'kpi', okrs: 'okr', ctas: 'cta',
