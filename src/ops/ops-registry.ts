@@ -1,4 +1,6 @@
+import { attributeConversionsOpsTool } from './attribution/attribute-conversions-ops-tool.js';
 import { checkCopyLengthOpsTool } from './copy/check-copy-length-ops-tool.js';
+import { scoreLeadsOpsTool } from './leads/score-leads-ops-tool.js';
 import type { OpsTool } from './ops-tool.js';
 import { buildUtmOpsTool } from './utm/build-utm-ops-tool.js';
 import { validateUtmsOpsTool } from './utm/validate-utms-ops-tool.js';
@@ -7,7 +9,13 @@ import { validateUtmsOpsTool } from './utm/validate-utms-ops-tool.js';
  * Every ops tool, in the order shells list them. The MCP server registers each one as a
  * tool and the CLI exposes each as `mops ops <name>`; neither needs to know them one by one.
  */
-export const OPS_TOOLS: readonly OpsTool[] = Object.freeze([buildUtmOpsTool, validateUtmsOpsTool, checkCopyLengthOpsTool]);
+export const OPS_TOOLS: readonly OpsTool[] = Object.freeze([
+  buildUtmOpsTool,
+  validateUtmsOpsTool,
+  scoreLeadsOpsTool,
+  attributeConversionsOpsTool,
+  checkCopyLengthOpsTool,
+]);
 
 const BY_NAME = new Map(OPS_TOOLS.map((tool) => [tool.name, tool]));
 
