@@ -13,7 +13,18 @@ export type RunEvent =
   | { type: 'run.cancelled'; runId: string; at: string; reason: string }
   | { type: 'run.blocked'; runId: string; at: string; report: string; error: StoredError }
   | { type: 'step.started'; runId: string; at: string; stepId: string; attempt: number }
-  | { type: 'step.finished'; runId: string; at: string; stepId: string; attempt: number; usage?: Usage; flagged?: string }
+  | {
+      type: 'step.finished';
+      runId: string;
+      at: string;
+      stepId: string;
+      attempt: number;
+      usage?: Usage;
+      /** A contract violation the step was allowed to pass with (`on_contract_violation: flag`). */
+      flagged?: string;
+      /** For approval steps: who approved. */
+      approvedBy?: string;
+    }
   | { type: 'step.failed'; runId: string; at: string; stepId: string; attempt: number; error: StoredError }
   | {
       type: 'step.retrying';

@@ -1,0 +1,415 @@
+import { randomBytes } from 'node:crypto';
+import PQueue from 'p-queue';
+import type { MarketingContext } from '../context/index.js';
+import { MopsError } from '../errors/index.js';
+import { getOpsTool } from '../ops/ops-registry.js';
+import type { Playbook } from '../playbooks/index.js';
+import { ActiveRun } from './active-run.js';
+import type { EngineOptions, NamedContext } from './engine-options.js';
+import { abortableSleep, type ExecutionCore } from './execution-core.js';
+import { planRun } from './plan-run.js';
+import { prepareResume } from './prepare-resume.js';
+import { RunEventEmitter } from './run-event-emitter.js';
+import { toEventWrite, type RunEvent } from './run-events.js';
+import { defaultLeaseOptions, describeLease, leaseIsAbandoned } from './run-lease.js';
+import type { RunPlan } from './run-plan.js';
+import type { AttemptRecord, RunLease, RunRecord, RunView, StepRecord, StoredEvent, ToolCallRecord } from './run-records.js';
+import type { ListRunsQuery } from './store/index.js';
+
+export interface StartRunRequest {
+  /** Playbook id, path, or an already loaded playbook. */
+  playbook: string | Playbook;
+  inputs?: Record<string, unknown>;
+  /** Context name or path; absent: the default context. */
+  context?: string;
+  /** Draft a missing or thin context with the marketing-context skill first. */
+  draftContext?: boolean;
+  /** Executor kind for skill steps. */
+  executor?: string;
+}
+
+export interface RunDetails extends RunView {
+  attempts: AttemptRecord[];
+  toolCalls: ToolCallRecord[];
+  events: StoredEvent[];
+  lease: RunLease | undefined;
+}
+
+export interface Engine {
+  readonly events: RunEventEmitter;
+  /** Plans without running: what `mops plan` and `plan_campaign` show. */
+  plan(request: StartRunRequest): Promise<RunPlan>;
+  /** Creates the run and starts it; returns at once (use `waitForRun`). A context that falls short gives a `blocked` run. */
+  startRun(request: StartRunRequest): Promise<RunView>;
+  /** Continues a run that stopped (killed process, failure, block); finished steps are kept. */
+  resumeRun(runId: string, options?: { executor?: string }): Promise<RunView>;
+  cancelRun(runId: string, options?: { reason?: string }): Promise<RunView>;
+  /** Gives a waiting (handoff) step its output and continues the run. */
+  submitStepOutput(runId: string, stepId: string, output: string): Promise<RunView>;
+  /** Approves a waiting approval step; only its named approver may. */
+  approveStep(runId: string, stepId: string, approval: { approver: string; note?: string }): Promise<RunView>;
+  getRun(runId: string): Promise<RunView>;
+  getRunDetails(runId: string): Promise<RunDetails>;
+  listRuns(query?: ListRunsQuery): Promise<RunRecord[]>;
+  /** Resolves when the run stops moving here (done, failed, waiting, blocked, cancelled). */
+  waitForRun(runId: string): Promise<RunView>;
+  /** Stops heartbeats of runs still executing here (they stay resumable) and closes the store. */
+  close(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const clock = options.clock ?? (() => new Date());
+  const generateId = options.generateId ?? (() => defaultRunId(clock()));
+  const events = options.events ?? new RunEventEmitter();
+  const concurrency = options.concurrency ?? 4;
+  if (!options.queue && (!Number.isInteger(concurrency) || concurrency < 1)) {
+    throw new MopsError('INVALID_INPUT', `Expected \`concurrency\` to be a whole number from 1 up, got \`${concurrency}\`.`);
+  }
+  const core: ExecutionCore = {
+    store: options.store,
+    events,
+    queue: options.queue ?? new PQueue({ concurrency }),
+    clock,
+    random: options.random ?? Math.random,
+    sleep: options.sleep ?? abortableSleep,
+    skills: options.skills,
+    gateTools: options.gateTools ?? getOpsTool,
+    stepTimeoutMs: options.stepTimeoutMs ?? 600_000,
+    lease: { ...defaultLeaseOptions(() => randomBytes(4).toString('hex')), ...options.lease },
+    parseContext: options.parseContext,
+    onBackgroundError: (error) => process.emitWarning(`mops engine: ${error instanceof Error ? error.message : String(error)}`),
+  };
+  const store = options.store;
+  const active = new Map<string, ActiveRun>();
+  const kinds = Object.keys(options.executors);
+  const defaultKind = options.defaultExecutor ?? (options.executors.handoff ? 'handoff' : kinds[0]);
+  const now = () => clock().toISOString();
+
+  const executorKind = (requested: string | undefined): string => {
+    const kind = requested ?? defaultKind;
+    if (!kind || !options.executors[kind]) {
+      throw new MopsError('INVALID_INPUT', `Unknown executor "${kind}". Available here: ${kinds.join(', ') || 'none'}.`);
+    }
+    return kind;
+  };
+
+  const resolveContext = async (name: string | undefined, playbook: Playbook): Promise<NamedContext | undefined> => {
+    try {
+      return await options.loadContext(name);
+    } catch (error) {
+      // Without a name and without a requirement, having no (or no single) context is fine.
+      if (name === undefined && !playbook.context) return undefined;
+      throw error;
+    }
+  };
+
+  const requireRun = async (runId: string): Promise<RunRecord> => {
+    const run = await store.getRun(runId);
+    if (!run) throw new MopsError('NOT_FOUND', `No run "${runId}". List runs with \`mops runs\`.`, { details: { runId } });
+    return run;
+  };
+
+  const view = async (runId: string): Promise<RunView> => ({ run: await requireRun(runId), steps: await store.listSteps(runId) });
+
+  const commit = async (runId: string, change: Parameters<typeof store.write>[1], emitted: RunEvent[]): Promise<void> => {
+    await store.write(runId, { ...change, events: emitted.map(toEventWrite) });
+    for (const event of emitted) events.emit(event);
+  };
+
+  const takeLease = async (runId: string, action: string): Promise<void> => {
+    const result = await store.acquireLease(runId, {
+      owner: core.lease.owner,
+      pid: core.lease.pid,
+      host: core.lease.host,
+      now: now(),
+      canTakeOver: (lease) => leaseIsAbandoned(lease, core.lease, clock()),
+    });
+    if (!result.acquired) {
+      throw new MopsError(
+        'INVALID_STATE',
+        `Cannot ${action} run ${runId}: it is being executed by ${describeLease(result.holder, clock())}. Wait for it to pause or finish, or stop it with \`mops cancel ${runId}\`.`,
+        { details: { runId, lease: result.holder } },
+      );
+    }
+  };
+
+  const block = async (run: RunRecord, plan: RunPlan): Promise<void> => {
+    const error = { code: 'CONTEXT_INCOMPLETE', message: plan.context.report.split('\n')[0] ?? 'The context falls short.' };
+    await commit(run.id, { run: { status: 'blocked', error, report: plan.context.report, finishedAt: now() } }, [
+      { type: 'run.blocked', runId: run.id, at: now(), report: plan.context.report, error },
+    ]);
+  };
+
+  /** Builds the in-process run from the store and starts it (the lease is already ours). */
+  const activate = async (
+    run: RunRecord,
+    kind: string,
+    context: NamedContext | undefined,
+    how: { resumed: boolean; plan?: RunPlan; before?: (activeRun: ActiveRun) => Promise<void> },
+  ): Promise<void> => {
+    const records = await store.listSteps(run.id);
+    const plan =
+      how.plan ??
+      planRun(run.playbookSnapshot as Playbook, {
+        inputs: run.inputs,
+        ...(context && { context }),
+        skills: options.skills,
+        draftContext: records.some((step) => step.stepId === '_context'),
+        executor: kind,
+      });
+    if (plan.status === 'blocked') {
+      await block(run, plan);
+      await store.releaseLease(run.id, core.lease.owner);
+      return;
+    }
+    const prepared = prepareResume(run.id, records, kind, now());
+    if (prepared.patches.length > 0 || kind !== run.executor) {
+      await commit(run.id, { run: { executor: kind }, steps: prepared.patches, attempts: prepared.attempts }, prepared.events);
+    }
+    const activeRun = new ActiveRun(core, {
+      run,
+      plan,
+      steps: prepared.steps,
+      executor: options.executors[kind],
+      context,
+      onSettled: (id) => active.delete(id),
+    });
+    active.set(run.id, activeRun);
+    try {
+      await how.before?.(activeRun);
+      await activeRun.begin(how.resumed);
+    } catch (error) {
+      active.delete(run.id);
+      await store.releaseLease(run.id, core.lease.owner);
+      throw error;
+    }
+  };
+
+  /** The context a stored run uses: its snapshot, or a fresh load when it was blocked on the context. */
+  const storedContext = async (run: RunRecord): Promise<NamedContext | undefined> => {
+    if (run.status === 'blocked' && run.error?.code === 'CONTEXT_INCOMPLETE') {
+      const fresh = await resolveContext(run.contextName ?? undefined, run.playbookSnapshot as Playbook).catch(() => undefined);
+      if (fresh) {
+        await store.write(run.id, { run: { contextSnapshot: fresh.context } });
+        return fresh;
+      }
+    }
+    return run.contextName && run.contextSnapshot ? { name: run.contextName, context: run.contextSnapshot as MarketingContext } : undefined;
+  };
+
+  const waitingStep = async (runId: string, stepId: string): Promise<{ run: RunRecord; step: StepRecord }> => {
+    const run = await requireRun(runId);
+    const steps = await store.listSteps(runId);
+    const step = steps.find((candidate) => candidate.stepId === stepId);
+    if (!step) {
+      throw new MopsError('NOT_FOUND', `Run ${runId} has no step "${stepId}". Its steps: ${steps.map((s) => s.stepId).join(', ')}.`, { details: { runId, stepId } });
+    }
+    if (step.status !== 'waiting') {
+      const waiting = steps.filter((s) => s.status === 'waiting').map((s) => s.stepId);
+      throw new MopsError(
+        'INVALID_STATE',
+        `Step "${stepId}" of run ${runId} is ${step.status}, not waiting, so it takes no output. ${waiting.length ? `Waiting now: ${waiting.join(', ')}.` : 'No step of this run is waiting.'}`,
+        { details: { runId, stepId, status: step.status } },
+      );
+    }
+    if (run.status === 'done' || run.status === 'cancelled') {
+      throw new MopsError('INVALID_STATE', `Run ${runId} is ${run.status}; it takes no more output.`, { details: { runId } });
+    }
+    return { run, step };
+  };
+
+  const complete = async (run: RunRecord, stepId: string, output: string, extra: { approvedBy?: string }): Promise<RunView> => {
+    const here = active.get(run.id);
+    if (here) {
+      await here.completeWaitingStep(stepId, output, extra);
+      return view(run.id);
+    }
+    await takeLease(run.id, 'continue');
+    const kind = options.executors[run.executor] ? run.executor : executorKind(undefined);
+    await activate(run, kind, await storedContext(run), {
+      resumed: true,
+      before: (activeRun) => activeRun.completeWaitingStep(stepId, output, extra),
+    });
+    return view(run.id);
+  };
+
+  return {
+    events,
+
+    async plan(request) {
+      const playbook = typeof request.playbook === 'string' ? await options.loadPlaybook(request.playbook) : request.playbook;
+      const context = await resolveContext(request.context, playbook);
+      return planRun(playbook, {
+        inputs: request.inputs ?? {},
+        ...(context && { context }),
+        skills: options.skills,
+        draftContext: request.draftContext === true,
+        executor: executorKind(request.executor),
+      });
+    },
+
+    async startRun(request) {
+      const playbook = typeof request.playbook === 'string' ? await options.loadPlaybook(request.playbook) : request.playbook;
+      const context = await resolveContext(request.context, playbook);
+      const kind = executorKind(request.executor);
+      const plan = planRun(playbook, {
+        inputs: request.inputs ?? {},
+        ...(context && { context }),
+        skills: options.skills,
+        draftContext: request.draftContext === true,
+        executor: kind,
+      });
+      const runId = generateId();
+      await store.createRun({
+        run: {
+          id: runId,
+          playbookId: playbook.id,
+          playbookName: playbook.name,
+          playbookSnapshot: playbook,
+          contextName: context?.name ?? null,
+          contextSnapshot: context?.context ?? null,
+          inputs: plan.inputs,
+          executor: kind,
+          createdAt: now(),
+        },
+        steps: plan.steps.map((step) => ({ stepId: step.id, name: step.name, kind: step.kind, skill: step.skill ?? step.tool ?? null, needs: step.needs })),
+      });
+      const run = await requireRun(runId);
+      if (plan.status === 'blocked') {
+        await block(run, plan);
+        return view(runId);
+      }
+      await takeLease(runId, 'start');
+      await activate(run, kind, context, { resumed: false, plan });
+      return view(runId);
+    },
+
+    async resumeRun(runId, resumeOptions = {}) {
+      const run = await requireRun(runId);
+      if (active.has(runId)) return view(runId);
+      if (run.status === 'done' || run.status === 'cancelled') {
+        const when = run.finishedAt ? ` at ${run.finishedAt}` : '';
+        throw new MopsError(
+          'INVALID_STATE',
+          `Run ${runId} is already ${run.status === 'done' ? 'finished' : 'cancelled'}${when}; there is nothing to resume. Start a new run with \`mops run ${run.playbookId}\`.`,
+          { details: { runId, status: run.status } },
+        );
+      }
+      await takeLease(runId, 'resume');
+      try {
+        const kind = executorKind(resumeOptions.executor ?? (options.executors[run.executor] ? run.executor : undefined));
+        await activate(run, kind, await storedContext(run), { resumed: true });
+      } catch (error) {
+        await store.releaseLease(runId, core.lease.owner);
+        throw error;
+      }
+      return view(runId);
+    },
+
+    async cancelRun(runId, cancelOptions = {}) {
+      const run = await requireRun(runId);
+      const reason = cancelOptions.reason ?? 'cancelled by request';
+      if (run.status === 'done' || run.status === 'cancelled') {
+        throw new MopsError('INVALID_STATE', `Run ${runId} is already ${run.status}; there is nothing to cancel.`, { details: { runId, status: run.status } });
+      }
+      const here = active.get(runId);
+      if (here) {
+        here.cancel(reason);
+        await here.settled;
+        return view(runId);
+      }
+      const lease = await store.getLease(runId);
+      if (lease && lease.owner !== core.lease.owner && !leaseIsAbandoned(lease, core.lease, clock())) {
+        // The owner sees the status on its next heartbeat and stops its steps.
+        await commit(runId, { run: { status: 'cancelled', finishedAt: now(), error: { code: 'CANCELLED', message: reason } } }, [
+          { type: 'run.cancelled', runId, at: now(), reason },
+        ]);
+        return view(runId);
+      }
+      await takeLease(runId, 'cancel');
+      const steps = await store.listSteps(runId);
+      const open = steps.filter((s) => s.status === 'pending' || s.status === 'running' || s.status === 'waiting');
+      await commit(
+        runId,
+        {
+          run: { status: 'cancelled', finishedAt: now(), error: { code: 'CANCELLED', message: reason } },
+          steps: open.map((s) => ({ stepId: s.stepId, patch: { status: 'cancelled', finishedAt: now() } })),
+        },
+        [...open.map((s): RunEvent => ({ type: 'step.cancelled', runId, at: now(), stepId: s.stepId })), { type: 'run.cancelled', runId, at: now(), reason }],
+      );
+      await store.releaseLease(runId, core.lease.owner);
+      return view(runId);
+    },
+
+    async submitStepOutput(runId, stepId, output) {
+      if (typeof output !== 'string' || output.trim() === '') {
+        throw new MopsError('INVALID_INPUT', `The output for step "${stepId}" is empty. Submit the step's Markdown deliverable.`);
+      }
+      const { run, step } = await waitingStep(runId, stepId);
+      if (step.kind === 'approval') {
+        const approver = approverOf(run, stepId);
+        throw new MopsError('INVALID_STATE', `Step "${stepId}" is an approval, not a handoff: approve it with \`mops approve ${runId} ${stepId} --as ${approver}\`.`);
+      }
+      return complete(run, stepId, output, {});
+    },
+
+    async approveStep(runId, stepId, approval) {
+      const { run, step } = await waitingStep(runId, stepId);
+      if (step.kind !== 'approval') {
+        throw new MopsError('INVALID_STATE', `Step "${stepId}" of run ${runId} is not an approval step; submit its output instead.`);
+      }
+      const required = approverOf(run, stepId);
+      const given = normalizeRole(approval.approver ?? '');
+      if (given !== normalizeRole(required)) {
+        throw new MopsError(
+          'INVALID_INPUT',
+          `Step "${stepId}" must be approved by "${required}" (its accountable approver); "${approval.approver}" cannot approve it.`,
+          { details: { runId, stepId, required, given: approval.approver } },
+        );
+      }
+      const note = approval.note?.trim();
+      const output = `Approved by ${required} at ${now()}.${note ? `\n\n${note}` : ''}`;
+      return complete(run, stepId, output, { approvedBy: required });
+    },
+
+    getRun: view,
+
+    async getRunDetails(runId) {
+      const base = await view(runId);
+      const [attempts, toolCalls, runEvents, lease] = await Promise.all([
+        store.listAttempts(runId),
+        store.listToolCalls(runId),
+        store.listEvents(runId),
+        store.getLease(runId),
+      ]);
+      return { ...base, attempts, toolCalls, events: runEvents, lease };
+    },
+
+    listRuns: (query) => store.listRuns(query),
+
+    async waitForRun(runId) {
+      const here = active.get(runId);
+      if (here) await here.settled;
+      return view(runId);
+    },
+
+    async close() {
+      await store.close();
+    },
+  };
+}
+
+function approverOf(run: RunRecord, stepId: string): string {
+  const step = (run.playbookSnapshot as Playbook).steps.find((candidate) => candidate.id === stepId);
+  return step?.type === 'approval' ? step.approver : step?.owner?.accountable ?? 'the accountable owner';
+}
+
+/** Role names compare as slugs: "Marketing Director" matches `marketing-director`. */
+function normalizeRole(role: string): string {
+  return role.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+function defaultRunId(date: Date): string {
+  const stamp = date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(4).toString('hex')}`;
+}
