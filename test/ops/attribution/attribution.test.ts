@@ -8,7 +8,7 @@ import { attributeConversions } from '../../../src/ops/attribution/attribute-con
 import { attributeConversionsOpsTool } from '../../../src/ops/attribution/attribute-conversions-ops-tool.js';
 
 const DAY = 86_400_000;
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/ops/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const byKey = (rows: { key: string; conversions: Record<string, number> }[], model: string) =>
   Object.fromEntries(rows.map((r) => [r.key, Number((r.conversions[model] ?? 0).toFixed(6))]));
 

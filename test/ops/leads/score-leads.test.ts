@@ -7,7 +7,7 @@ import { scoreLead } from '../../../src/ops/leads/score-lead.js';
 import { scoreLeads } from '../../../src/ops/leads/score-leads.js';
 import { scoreLeadsOpsTool } from '../../../src/ops/leads/score-leads-ops-tool.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/ops/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const { model } = resolveLeadModel();
 const icp = { titles: ['vp marketing', 'marketing director'], companySize: { min: 50, max: 500 }, industries: ['saas'] };
 
