@@ -62,7 +62,7 @@ function scoreSection(definition: SectionDefinition, context: MarketingContext):
   const need = definition.complete;
   const problems: string[] = [];
   if (stats.words < need.minWords) {
-    problems.push(`Only ${stats.words} words; a complete section has at least ${need.minWords}.`);
+    problems.push(`Only ${countOf(stats.words, 'word')}; a complete section has at least ${need.minWords}.`);
   }
   if (need.minEntries && stats.entries.length < need.minEntries.count) {
     problems.push(

@@ -166,6 +166,13 @@ function lintHygiene(playbook: Playbook, report: Report): void {
     if (!step.owner) {
       report('warning', ['steps', index], `Step "${step.id}" has no owner. Add owner: { accountable: <role> } so someone answers for it.`);
     }
+    if (step.type === 'approval' && step.owner && step.owner.accountable !== step.approver) {
+      report(
+        'warning',
+        ['steps', index, 'approver'],
+        `Approval step "${step.id}" waits for "${step.approver}" but its accountable owner is "${step.owner.accountable}". The approver is the one accountable for the decision; make them the same role.`,
+      );
+    }
     if (step.type === 'skill' && !step.with.request?.trim()) {
       report('warning', ['steps', index], `Skill step "${step.id}" has no with.request telling ${step.skill} what to produce for this campaign.`);
     }

@@ -98,7 +98,7 @@ describe('validateContextFiles', () => {
     expect(forFile('_template.md')).toEqual([]);
     const acme = forFile('acme.md');
     expect(acme.every((d) => d.severity === 'warning')).toBe(true);
-    expect(acme.find((d) => d.line === 6)?.message).toMatch(/^Section "Product" is thin: Only 1 words/);
+    expect(acme.find((d) => d.line === 6)?.message).toMatch(/^Section "Product" is thin: Only 1 word;/);
     expect(acme.some((d) => d.message === 'Section "Goals" is missing: No "## Goals" section. Add one with: measurable goals for the period: targets with numbers and dates.')).toBe(true);
     expect(acme.find((d) => d.line === 10)?.message).toBe('Section "Pricing" is not a known context section, so it is kept but not scored.');
     expect(acme.some((d) => d.message.includes('Front matter name "acme-corp" differs from the file name "acme"'))).toBe(true);

@@ -131,6 +131,13 @@ describe('lintPlaybook', () => {
     expect(first?.message).toContain('Add "goals" to context.required_sections');
   });
 
+  it('warns when an approval waits for someone other than its accountable owner', () => {
+    const approval = '  - id: sign-off\n    type: approval\n    approver: marketing-director\n    owner: { accountable: campaign-manager }\n';
+    const [first] = warnings(lint(playbookText(step('a') + approval)));
+    expect(first?.message).toContain('Approval step "sign-off" waits for "marketing-director" but its accountable owner is "campaign-manager"');
+    expect(first?.line).toBe(14);
+  });
+
   it('never throws, even without options', () => {
     const { playbook } = parsePlaybook(playbookText(step('a', '    needs: [a]\n')), { file });
     const diagnostics = lintPlaybook(playbook);
