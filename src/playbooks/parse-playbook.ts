@@ -23,17 +23,16 @@ export function analyzePlaybookText(text: string, { file }: { file: string }): P
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const sourceMap = createYamlSourceMap(file, document, lineCounter);
 
-  const yamlProblems = [...document.errors, ...document.warnings];
-  if (yamlProblems.length > 0) {
-    const diagnostics = yamlProblems.map((problem) => yamlDiagnostic(problem, file, lineCounter, document.errors.includes(problem)));
-    if (document.errors.length > 0) return { sourceMap, diagnostics };
-  }
+  const yamlErrors = document.errors.map((problem) => yamlDiagnostic(problem, file, lineCounter, 'error'));
+  const yamlWarnings = document.warnings.map((problem) => yamlDiagnostic(problem, file, lineCounter, 'warning'));
+  if (yamlErrors.length > 0) return { sourceMap, diagnostics: [...yamlErrors, ...yamlWarnings] };
 
   const data: unknown = document.toJS();
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     return {
       sourceMap,
       diagnostics: [
+        ...yamlWarnings,
         {
           severity: 'error',
           file,
@@ -46,8 +45,8 @@ export function analyzePlaybookText(text: string, { file }: { file: string }): P
   }
 
   const result = PlaybookSchema.safeParse(data);
-  if (result.success) return { playbook: result.data, sourceMap, diagnostics: [] };
-  return { sourceMap, diagnostics: result.error.issues.map((issue) => issueDiagnostic(issue, data, sourceMap)) };
+  if (result.success) return { playbook: result.data, sourceMap, diagnostics: yamlWarnings };
+  return { sourceMap, diagnostics: [...yamlWarnings, ...result.error.issues.map((issue) => issueDiagnostic(issue, data, sourceMap))] };
 }
 
 /**
@@ -73,11 +72,11 @@ export function diagnosticsError(errors: readonly Diagnostic[], file: string): M
   });
 }
 
-function yamlDiagnostic(problem: YAMLError, file: string, lineCounter: LineCounter, isError: boolean): Diagnostic {
+function yamlDiagnostic(problem: YAMLError, file: string, lineCounter: LineCounter, severity: Diagnostic['severity']): Diagnostic {
   const { line, col } = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
   // Without prettyErrors the message is the bare reason; keep its first line only.
   const reason = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.code;
-  return { severity: isError ? 'error' : 'warning', file, line, column: col, message: `YAML: ${reason}` };
+  return { severity, file, line, column: col, message: `YAML: ${reason}` };
 }
 
 function issueDiagnostic(issue: z.core.$ZodIssue, data: unknown, sourceMap: YamlSourceMap): Diagnostic {
