@@ -36,6 +36,8 @@ export interface OpenAiStub {
   /** How many requests each step received. */
   countsByStep(): Record<string, number>;
   setScript(script: StubScript): void;
+  /** Forgets recorded requests and per-step counts. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,10 @@ export async function startOpenAiStub(script: StubScript = defaultScript): Promi
     countsByStep: () => Object.fromEntries(perStep),
     setScript: (next) => {
       current = next;
+    },
+    reset: () => {
+      requests.length = 0;
+      perStep.clear();
     },
     close: async () => {
       for (const res of stalled) res.destroy();
