@@ -1,6 +1,7 @@
 import type { IndexedPhrase, RouteIndex } from './route-index.js';
 import { campaignScope } from './campaign-scope.js';
 import { splitNegations } from './text/split-negations.js';
+import { marketingIntent } from './text/marketing-intent.js';
 
 /** Weights of the scoring model; tuned on the labelled set, kept in one place. */
 export interface ScoringWeights {
@@ -13,6 +14,12 @@ export interface ScoringWeights {
   bm25: number;
   /** Weight of the best phrase match in the marketing evidence. */
   evidencePhrase: number;
+  /** Evidence per plain-words marketing goal ("get more customers"). */
+  intent: number;
+  /** Share of its score a playbook keeps when nothing asks for a whole campaign. */
+  playbookWithoutScope: number;
+  /** Evidence added when the request is essentially one of the triggers. */
+  exactTrigger: number;
   /** Multiplier of other-domain words against the evidence. */
   offDomain: number;
   /** How much a matched "Not This" rule takes from its owner and gives to its target. */
@@ -31,6 +38,9 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   bm25: 10,
   evidencePhrase: 0.3,
   offDomain: 1.0,
+  exactTrigger: 1.0,
+  intent: 1.2,
+  playbookWithoutScope: 0.5,
   rulePenalty: 1.0,
   ruleBoost: 0.6,
   excluded: 0.8,
@@ -173,11 +183,14 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     }
   }
   // A request for a whole campaign lifts the playbooks, most of all the one it resembles.
+  // Without that, a playbook only stands on a full trigger match of its own.
   const scope = campaignScope(wanted);
+  const playbooks = scores.filter((s) => index.candidates[s.index]!.type === 'playbook');
   if (scope.score > 0) {
-    const playbooks = scores.filter((s) => index.candidates[s.index]!.type === 'playbook');
     const best = Math.max(0, ...playbooks.map((s) => s.score));
     for (const s of playbooks) s.score += weights.campaign * scope.score * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
+  } else {
+    for (const s of playbooks) if (!s.hits.some((h) => h.full && h.phrase.stems.length >= 2)) s.score *= weights.playbookWithoutScope;
   }
   for (const s of scores) {
     s.score = Math.max(0, s.score - weights.excluded * (excludedPenalty.get(s.index) ?? 0));
@@ -185,7 +198,15 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     const boost = Math.max(0, ...s.boostedBy.map((h) => h.value));
     s.score = Math.max(0, s.score - weights.rulePenalty * penalty) + weights.ruleBoost * boost;
   }
-  const bestPhrase = Math.max(0, ...scores.map((s) => s.phraseScore));
-  evidence += weights.evidencePhrase * bestPhrase;
+  // Only multi-word trigger matches count as evidence: a lone word ("polish") is too weak.
+  const bestPhrase = Math.max(
+    0,
+    ...scores.flatMap((s) => s.hits.filter((h) => h.full && h.phrase.stems.length >= 2).map((h) => h.value)),
+  );
+  evidence += weights.evidencePhrase * bestPhrase + weights.intent * Math.min(2, marketingIntent(wanted));
+  // A request that is essentially one of the triggers ("what should I write") is in scope
+  // even when its words are everyday ones.
+  const covering = scores.flatMap((s) => s.hits.filter((h) => h.full)).some((h) => h.phrase.stems.length / query.size >= 0.6);
+  if (covering) evidence += weights.exactTrigger;
   return { terms, candidates: scores, evidence, domainTerms };
 }

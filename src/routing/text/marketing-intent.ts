@@ -1,0 +1,18 @@
+/**
+ * Marketing goals said in plain words, with no marketing vocabulary at all: "get more
+ * people through the door", "get my name out there", "grow our sales". Each pattern
+ * is a goal of reaching or winning people, which is what marketing is for.
+ */
+const INTENT_PATTERNS: readonly RegExp[] = [
+  /\b(?:get|attract|bring|win|reach|find|drive|pull|grow|increase|boost)\b(?:\s+\w+){0,5}?\s+(?:customers?|clients?|people|locals|buyers|shoppers|users|visitors|traffic|leads|sign[\s-]?ups|subscribers|donors|followers|members|students|guests|patients|diners|bookings|sales|revenue|downloads|installs)\b/i,
+  /\bget\s+(?:my|our|the)\s+(?:name|brand|word|business|company|product|app|shop|store)\s+out\b/i,
+  /\bin\s+front\s+of\s+(?:more\s+)?(?:people|customers|buyers|locals|the\s+right\s+people)\b/i,
+  /\bspread\s+the\s+word\b|\bword\s+of\s+mouth\b|\bget\s+noticed\b|\bstand\s+out\s+from\b/i,
+  /\b(?:grow|scale)\s+(?:my|our|the)\s+(?:business|audience|brand|sales|list|following|community|shop|store|practice|agency)\b/i,
+  /\bthrough\s+the\s+door\b|\bfoot\s+traffic\b|\bmore\s+(?:orders|sales|customers|clients|bookings)\b/i,
+];
+
+/** How many plain-words marketing goals the request states (0, 1, 2...). */
+export function marketingIntent(text: string): number {
+  return INTENT_PATTERNS.filter((pattern) => pattern.test(text)).length;
+}
