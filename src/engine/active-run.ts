@@ -114,9 +114,10 @@ export class ActiveRun {
     }
     const now = this.#now();
     const attempt = Math.max(1, state.attempts);
+    const flag = event.flagged ? { code: 'CONTRACT_VIOLATION', message: event.flagged, details: { flagged: true } } : null;
     await this.#commit(
       {
-        steps: [{ stepId, patch: { status: 'done', output, instructions: null, finishedAt: now, error: null, attempts: attempt } }],
+        steps: [{ stepId, patch: { status: 'done', output, instructions: null, finishedAt: now, error: flag, attempts: attempt } }],
         attempts: [{ stepId, number: attempt, status: 'done', startedAt: state.startedAt ?? now, finishedAt: now, output }],
       },
       [{ type: 'step.finished', runId: this.runId, at: now, stepId, attempt, ...event }],

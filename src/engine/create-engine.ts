@@ -6,6 +6,7 @@ import { getOpsTool } from '../ops/ops-registry.js';
 import type { Playbook } from '../playbooks/index.js';
 import { ActiveRun } from './active-run.js';
 import type { EngineOptions, NamedContext } from './engine-options.js';
+import { checkOutputContract } from './check-output-contract.js';
 import { abortableSleep, type ExecutionCore } from './execution-core.js';
 import { planRun } from './plan-run.js';
 import { prepareResume } from './prepare-resume.js';
@@ -218,7 +219,7 @@ export function createEngine(options: EngineOptions): Engine {
     return { run, step };
   };
 
-  const complete = async (run: RunRecord, stepId: string, output: string, extra: { approvedBy?: string }): Promise<RunView> => {
+  const complete = async (run: RunRecord, stepId: string, output: string, extra: { approvedBy?: string; flagged?: string }): Promise<RunView> => {
     const here = active.get(run.id);
     if (here) {
       await here.completeWaitingStep(stepId, output, extra);
@@ -350,7 +351,8 @@ export function createEngine(options: EngineOptions): Engine {
         const approver = approverOf(run, stepId);
         throw new MopsError('INVALID_STATE', `Step "${stepId}" is an approval, not a handoff: approve it with \`mops approve ${runId} ${stepId} --as ${approver}\`.`);
       }
-      return complete(run, stepId, output, {});
+      const flagged = checkSubmittedOutput(run, step, output, options.skills);
+      return complete(run, stepId, output, flagged ? { flagged } : {});
     },
 
     async approveStep(runId, stepId, approval) {
@@ -397,6 +399,26 @@ export function createEngine(options: EngineOptions): Engine {
       await store.close();
     },
   };
+}
+
+/**
+ * Submitted text meets the same output contract as model output. A step that fails on
+ * violations refuses it (it stays waiting, so the text can be fixed and sent again);
+ * a step that flags them takes it and records the flag.
+ */
+function checkSubmittedOutput(run: RunRecord, step: StepRecord, output: string, skills: EngineOptions['skills']): string | undefined {
+  if (step.kind !== 'skill' || !step.skill) return undefined;
+  const problems = checkOutputContract(output, skills.get(step.skill)?.metadata.contract);
+  if (problems.length === 0) return undefined;
+  const message = `The output for step "${step.stepId}" breaks the ${step.skill} output contract: ${problems.join(' ')}`;
+  const declared = (run.playbookSnapshot as Playbook).steps.find((candidate) => candidate.id === step.stepId);
+  const policy = declared?.type === 'skill' ? declared.on_contract_violation : 'flag';
+  if (policy === 'fail') {
+    throw new MopsError('CONTRACT_VIOLATION', `${message} The step is still waiting: fix the text and submit it again.`, {
+      details: { runId: run.id, stepId: step.stepId, problems },
+    });
+  }
+  return message;
 }
 
 function approverOf(run: RunRecord, stepId: string): string {
