@@ -1,0 +1,79 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CreateMessageResult, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { MopsError } from '../errors/index.js';
+import {
+  SamplingExecutor,
+  type SampleFunction,
+  type StepExecuteOptions,
+  type StepExecutor,
+  type StepRequest,
+  type StepResult,
+} from '../executors/index.js';
+
+/** Longest we wait for the client's model (a person may have to approve the request). */
+const SAMPLING_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_MAX_TOKENS = 4096;
+
+/** Whether the connected client declared the sampling capability. */
+export function clientCanSample(server: McpServer): boolean {
+  return Boolean(server.server.getClientCapabilities()?.sampling);
+}
+
+function textOf(result: CreateMessageResult): string {
+  const blocks = Array.isArray(result.content) ? result.content : [result.content];
+  return blocks
+    .map((block) => (block.type === 'text' ? block.text : ''))
+    .join('')
+    .trim();
+}
+
+/**
+ * A `SampleFunction` over the client's `sampling/createMessage`. With `relatedRequestId`
+ * the request travels with the tool call that caused it (over HTTP: on that call's
+ * stream), which is how clients tie the model request to what the user is looking at.
+ */
+export function createClientSampler(
+  server: McpServer,
+  options: { relatedRequestId?: RequestId; maxTokens?: number } = {},
+): SampleFunction {
+  return async ({ system, prompt, signal }) => {
+    if (!clientCanSample(server)) {
+      throw new MopsError(
+        'INVALID_STATE',
+        "The connected client does not offer sampling, so the server cannot use the client's model. Use executor \"handoff\" (you produce each step) or set MOPS_MODEL on the server.",
+      );
+    }
+    const result = await server.server.createMessage(
+      {
+        systemPrompt: system,
+        messages: [{ role: 'user', content: { type: 'text', text: prompt } }],
+        maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
+        includeContext: 'none',
+      },
+      { signal, timeout: SAMPLING_TIMEOUT_MS, ...(options.relatedRequestId !== undefined && { relatedRequestId: options.relatedRequestId }) },
+    );
+    return textOf(result);
+  };
+}
+
+/**
+ * The engine's `sampling` executor for one MCP session: each step asks the client's
+ * model, tied to the tool call that is driving the step's run at that moment.
+ */
+export class ClientSamplingExecutor implements StepExecutor {
+  readonly kind = 'sampling';
+  readonly #server: McpServer;
+  readonly #relatedRequest: (runId: string) => RequestId | undefined;
+  readonly #maxTokens: number | undefined;
+
+  constructor(server: McpServer, relatedRequest: (runId: string) => RequestId | undefined, maxTokens?: number) {
+    this.#server = server;
+    this.#relatedRequest = relatedRequest;
+    this.#maxTokens = maxTokens;
+  }
+
+  execute(request: StepRequest, options: StepExecuteOptions): Promise<StepResult> {
+    const sample = createClientSampler(this.#server, { relatedRequestId: this.#relatedRequest(request.runId), maxTokens: this.#maxTokens });
+    return new SamplingExecutor(sample).execute(request, options);
+  }
+}

@@ -1,0 +1,32 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { OPS_TOOLS, type OpsDeps, type OpsTool } from '../ops/index.js';
+import type { McpServices } from './mcp-services.js';
+import { guarded, toolSuccess } from './tool-result.js';
+
+/**
+ * Registers every ops toolkit tool (UTMs, lead scoring, attribution, audits...) as an MCP
+ * tool, straight from the registry: its name, schemas, annotations and Markdown report.
+ */
+export function registerOpsTools(
+  server: McpServer,
+  deps: McpServices,
+  tools: readonly OpsTool[] = OPS_TOOLS,
+): void {
+  const opsDeps: OpsDeps = { now: deps.clock };
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        outputSchema: tool.outputSchema,
+        annotations: { ...tool.annotations },
+      },
+      guarded(async (input: unknown) => {
+        const output = await tool.run(input, opsDeps);
+        return toolSuccess(output, tool.toMarkdown(output));
+      }),
+    );
+  }
+}
