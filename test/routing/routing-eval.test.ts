@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/config/project-paths.js';
+import { evaluateRouting, loadRouter } from '../../src/routing/index.js';
+import { loadLabelledRequests } from '../../src/routing/eval/load-labelled-requests.js';
+
+/**
+ * Guards routing quality on the labelled set (test/routing/fixtures). The printed report
+ * is `npm run eval:routing`; these floors catch regressions, they are not the targets.
+ */
+describe('routing quality on the labelled set', () => {
+  it('stays above its accuracy floors', async () => {
+    const examples = await loadLabelledRequests(join(PACKAGE_ROOT, 'test/routing/fixtures/labelled-requests.jsonl'));
+    expect(examples.length).toBeGreaterThanOrEqual(300);
+    const router = await loadRouter();
+    const evaluation = evaluateRouting(examples, (text) => router.route(text));
+    expect(evaluation.inScope.accuracy).toBeGreaterThanOrEqual(0.92);
+    expect(evaluation.outOfScope.recall).toBeGreaterThanOrEqual(0.8);
+    expect(evaluation.outOfScope.precision).toBeGreaterThanOrEqual(0.85);
+    for (const row of evaluation.perLabel) expect(row.accuracy, row.label).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('rejects a malformed labelled line with file and line', async () => {
+    const { writeFile, mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'mops-eval-'));
+    const file = join(dir, 'set.jsonl');
+    await writeFile(file, '{"id":"1","text":"seo audit","expect":{"type":"skill","id":"seo-specialist"}}\n{"id":"2","text":"x","expect":{"type":"page","id":"y"}}\n');
+    await expect(loadLabelledRequests(file)).rejects.toThrow(/set\.jsonl:2: expect\.type: /);
+  });
+});
