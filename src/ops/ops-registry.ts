@@ -1,7 +1,9 @@
+import { validateBriefOpsTool } from './brief/validate-brief-ops-tool.js';
 import { attributeConversionsOpsTool } from './attribution/attribute-conversions-ops-tool.js';
 import { checkCopyLengthOpsTool } from './copy/check-copy-length-ops-tool.js';
 import { scoreLeadsOpsTool } from './leads/score-leads-ops-tool.js';
 import type { OpsTool } from './ops-tool.js';
+import { triageRequestsOpsTool } from './triage/triage-requests-ops-tool.js';
 import { buildUtmOpsTool } from './utm/build-utm-ops-tool.js';
 import { validateUtmsOpsTool } from './utm/validate-utms-ops-tool.js';
 
@@ -10,6 +12,8 @@ import { validateUtmsOpsTool } from './utm/validate-utms-ops-tool.js';
  * tool and the CLI exposes each as `mops ops <name>`; neither needs to know them one by one.
  */
 export const OPS_TOOLS: readonly OpsTool[] = Object.freeze([
+  validateBriefOpsTool,
+  triageRequestsOpsTool,
   buildUtmOpsTool,
   validateUtmsOpsTool,
   scoreLeadsOpsTool,

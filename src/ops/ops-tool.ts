@@ -32,7 +32,7 @@ export interface OpsFileInput {
   /** Input field that takes the file name for messages (e.g. `source`). */
   sourceField: string;
   /** File formats the field understands. */
-  formats: readonly ('csv' | 'yaml' | 'json')[];
+  formats: readonly ('csv' | 'yaml' | 'json' | 'markdown')[];
 }
 
 /** A worked example: an input that runs cleanly, shown in help and checked by tests. */
