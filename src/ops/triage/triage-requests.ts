@@ -24,7 +24,7 @@ export interface TriagedRequest {
   scores: Record<TriageDimension, DimensionScore>;
   priority: number;
   tier: GovernanceTier;
-  approvals: readonly string[];
+  approvals: string[];
   budgetDecision?: BudgetDecision;
   blocked: boolean;
   explanation: string;
@@ -128,7 +128,7 @@ export function triageRequests(input: TriageInput): TriageResult {
       scores,
       priority,
       tier,
-      approvals: TIER_APPROVALS[tier],
+      approvals: [...TIER_APPROVALS[tier]],
       ...(budgetDecision ? { budgetDecision } : {}),
       blocked,
       explanation: `${parts.join('; ')}.`,
