@@ -3,6 +3,8 @@ import { attributeConversionsOpsTool } from './attribution/attribute-conversions
 import { checkCopyLengthOpsTool } from './copy/check-copy-length-ops-tool.js';
 import { scoreLeadsOpsTool } from './leads/score-leads-ops-tool.js';
 import type { OpsTool } from './ops-tool.js';
+import { auditStackOpsTool } from './stack/audit-stack-ops-tool.js';
+import { evaluateToolOpsTool } from './stack/evaluate-tool-ops-tool.js';
 import { triageRequestsOpsTool } from './triage/triage-requests-ops-tool.js';
 import { buildUtmOpsTool } from './utm/build-utm-ops-tool.js';
 import { validateUtmsOpsTool } from './utm/validate-utms-ops-tool.js';
@@ -18,6 +20,8 @@ export const OPS_TOOLS: readonly OpsTool[] = Object.freeze([
   validateUtmsOpsTool,
   scoreLeadsOpsTool,
   attributeConversionsOpsTool,
+  evaluateToolOpsTool,
+  auditStackOpsTool,
   checkCopyLengthOpsTool,
 ]);
 

@@ -62,8 +62,21 @@ export function describeZodIssue(issue: z.core.$ZodIssue): string {
       return `expected ${issue.format === 'regex' ? 'a value matching the pattern' : `a valid ${issue.format}`}, got ${describeValue(input)}${issue.message && !issue.message.startsWith('Invalid') ? ` (${issue.message})` : ''}`;
     case 'unrecognized_keys':
       return `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; remove them or check the spelling`;
-    case 'invalid_union':
-      return `does not match any accepted shape, got ${describeValue(input)}`;
+    case 'invalid_union': {
+      // Say what each alternative would have accepted, e.g. a label or a number 1-3.
+      const options: string[] = [];
+      for (const branch of issue.errors) {
+        for (const sub of branch) {
+          if (sub.path.length > 0) continue;
+          if (sub.code === 'invalid_value') options.push(...sub.values.map((v) => JSON.stringify(v)));
+          else if (sub.code === 'invalid_type') options.push(TYPE_WORDS[sub.expected] ?? sub.expected);
+          else if (sub.code === 'too_big') options.push(`a number up to ${String(sub.maximum)}`);
+          else if (sub.code === 'too_small') options.push(`a number from ${String(sub.minimum)}`);
+        }
+      }
+      if (options.length === 0) return `does not match any accepted shape, got ${describeValue(input)}`;
+      return `expected ${[...new Set(options)].join(', ')}; got ${describeValue(input)}`;
+    }
     default:
       return issue.message;
   }
