@@ -24,7 +24,7 @@ export function coerceInputs(playbook: Pick<Playbook, 'id' | 'inputs'>, given: R
     const raw = given[name];
     if (raw === undefined || raw === null || raw === '') {
       if (spec.default !== undefined) result[name] = spec.default;
-      else if (spec.required) problems.push(`Missing required input "${name}" (${spec.type}: ${spec.description}). Pass it with --input ${name}=${example(spec)}.`);
+      else if (spec.required) problems.push(`Missing required input "${name}" (${spec.type}: ${spec.description.trim().replace(/\.$/, '')}). Pass it with --input ${name}=${example(spec)}.`);
       continue;
     }
     const value = coerceValue(raw, spec);

@@ -1,10 +1,11 @@
 import { resolveProjectPaths, type ProjectPaths } from '../config/project-paths.js';
 import { loadContext, parseContext } from '../context/index.js';
 import { isMopsError } from '../errors/index.js';
-import { createExecutorFromEnv, HandoffExecutor, type StepExecutor } from '../executors/index.js';
+import { HandoffExecutor } from '../executors/handoff-executor.js';
+import type { StepExecutor } from '../executors/step-executor.js';
 import { OPS_TOOLS } from '../ops/ops-registry.js';
 import { loadPlaybook } from '../playbooks/index.js';
-import { loadSkills, type SkillRegistry } from '../skills/index.js';
+import { loadSkills, SkillRegistry } from '../skills/index.js';
 import { createEngine, type Engine } from './create-engine.js';
 import type { EngineOptions } from './engine-options.js';
 import { openRunStore } from './store/index.js';
@@ -16,6 +17,12 @@ export interface ProjectEngineOptions {
   executor?: string;
   /** Extra executors, e.g. `sampling` from the MCP server. */
   executors?: Record<string, StepExecutor>;
+  /**
+   * Load the skills. Commands that only read or cancel runs skip it (and the model
+   * client) to start fast; such an engine cannot plan or execute steps.
+   * @default true
+   */
+  loadSkills?: boolean;
   /** Anything else to override (store, clock, concurrency...). */
   overrides?: Partial<EngineOptions>;
 }
@@ -34,13 +41,19 @@ export async function createProjectEngine(options: ProjectEngineOptions = {}): P
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const paths = resolveProjectPaths(env, cwd);
+  const full = options.loadSkills !== false;
   const executors: Record<string, StepExecutor> = { handoff: new HandoffExecutor(), ...options.executors };
-  // An explicit `openai` without MOPS_MODEL throws here, with what to set.
-  if (env.MOPS_MODEL || options.executor === 'openai') executors.openai = createExecutorFromEnv(env, 'openai');
-  const defaultExecutor = options.executor ?? (executors.openai ? 'openai' : 'handoff');
-  if (!executors[defaultExecutor]) createExecutorFromEnv(env, defaultExecutor);
+  const wantsModel = full && (Boolean(env.MOPS_MODEL) || options.executor === 'openai');
+  if (full && (wantsModel || (options.executor && !executors[options.executor]))) {
+    // Loaded on demand: the AI SDK is the heaviest import. An explicit `openai` without
+    // MOPS_MODEL (or an unknown kind) throws here, saying what to set.
+    const { createExecutorFromEnv } = await import('../executors/create-executor-from-env.js');
+    if (wantsModel) executors.openai = createExecutorFromEnv(env, 'openai');
+    if (options.executor && !executors[options.executor]) createExecutorFromEnv(env, options.executor);
+  }
+  const defaultExecutor = options.executor && executors[options.executor] ? options.executor : executors.openai ? 'openai' : 'handoff';
 
-  const skills = await loadSkills(paths.skillsDir);
+  const skills = full ? await loadSkills(paths.skillsDir) : new SkillRegistry([]);
   const opsToolNames = OPS_TOOLS.map((tool) => tool.name);
   const engine = createEngine({
     store: options.overrides?.store ?? openRunStore(paths.home),

@@ -1,6 +1,8 @@
 import { contextToMarkdown } from '../context/index.js';
 import { MopsError } from '../errors/index.js';
-import { assembleStepPrompt, type StepExecutor, type StepPrompt } from '../executors/index.js';
+// Direct module imports keep the AI SDK out of processes that never call a model.
+import { assembleStepPrompt, type StepPrompt } from '../executors/assemble-step-prompt.js';
+import type { StepExecutor } from '../executors/step-executor.js';
 import type { Usage } from './run-records.js';
 import { checkOutputContract } from './check-output-contract.js';
 import type { EngineSkills, NamedContext } from './engine-options.js';

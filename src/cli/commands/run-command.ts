@@ -12,10 +12,14 @@ const runCommand: CommandHandler = async (args, options, io) => {
   try {
     const handoff = (executor ?? (io.env.MOPS_MODEL ? 'openai' : 'handoff')) === 'handoff';
     if (handoff && !options.json) {
-      io.stdout.write(
-        `${io.env.MOPS_MODEL ? 'Handoff mode' : 'No model configured (MOPS_MODEL is not set), so this run is in handoff mode'}: ` +
-          'each skill step pauses with its full instructions for you or your chat client to produce, then continues when you submit the output.\n\n',
-      );
+      // Said once the run exists, so a bad input is reported on its own.
+      const stop = engine.events.on('run.started', () => {
+        stop();
+        io.stdout.write(
+          `${io.env.MOPS_MODEL ? 'Handoff mode' : 'No model configured (MOPS_MODEL is not set), so this run is in handoff mode'}: ` +
+            'each skill step pauses with its full instructions for you or your chat client to produce, then continues when you submit the output.\n\n',
+        );
+      });
     }
     return await followRun(
       engine,

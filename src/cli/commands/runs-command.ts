@@ -4,7 +4,7 @@ import type { CommandHandler } from '../cli-io.js';
 
 /** `mops runs`: every run, newest first: id, playbook, status, started, duration. */
 const runsCommand: CommandHandler = async (_args, options, io) => {
-  const { engine } = await createProjectEngine({ env: io.env, cwd: io.cwd, executor: 'handoff' });
+  const { engine } = await createProjectEngine({ env: io.env, cwd: io.cwd, loadSkills: false });
   try {
     const runs = await engine.listRuns();
     if (options.json) {

@@ -25,7 +25,8 @@ export function formatRunDetails(details: RunDetails, now: Date): string {
     const work = step.kind === 'skill' ? step.skill : step.kind === 'gate' ? `gate ${step.skill}` : 'approval';
     out.push('', `${STEP_MARKS[step.status]} ${step.stepId} — ${step.name} [${work}] ${step.status}${timing}, ${step.attempts} attempt(s)${tokens}`);
     if (step.needs.length) out.push(`  needs: ${step.needs.join(', ')}`);
-    for (const attempt of attempts.filter((a) => a.stepId === step.stepId && a.status !== 'done')) {
+    // Only attempts that went wrong say more than the step line already does.
+    for (const attempt of attempts.filter((a) => a.stepId === step.stepId && ['failed', 'interrupted', 'cancelled'].includes(a.status))) {
       const why = attempt.error ? `: ${attempt.error.message}` : '';
       out.push(`  attempt ${attempt.number} ${attempt.status}${why}`);
     }
