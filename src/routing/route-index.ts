@@ -11,6 +11,9 @@ export interface IndexedPhrase {
   target: number;
   text: string;
   stems: string[];
+  /** The stems as ids into `RouteIndex.stemIds`, and their idf, for fast matching. */
+  ids: Int32Array;
+  idfs: Float64Array;
   /** Sum of the stems' idf: how specific the phrase is. */
   weight: number;
   /** For "Not This" segments: the candidate the rule lives on (the tempting wrong answer). */
@@ -28,6 +31,10 @@ export interface RouteIndex {
   phrasesByStem: ReadonlyMap<string, number[]>;
   rulesByStem: ReadonlyMap<string, number[]>;
   search: MiniSearch<{ id: number; name: string; triggers: string; description: string; corpus: string }>;
+  /** BM25 score of each candidate for a set of query stems (MiniSearch's OR scoring). */
+  bm25(stems: ReadonlySet<string>): Float64Array;
+  /** Every stem used by a phrase or rule, numbered. */
+  stemIds: ReadonlyMap<string, number>;
   /** Stem → how strongly it signals marketing (positive) or another domain (negative). */
   domain: ReadonlyMap<string, number>;
 }
@@ -132,10 +139,17 @@ export function buildRouteIndex(candidates: readonly RoutingCandidate[], options
   for (const [stem, count] of df) idf.set(stem, Math.log(1 + (n - count + 0.5) / (count + 0.5)));
   const idfOf = (stem: string): number => idf.get(stem) ?? Math.log(1 + (n + 0.5) / 0.5);
 
+  const stemIds = new Map<string, number>();
   const makePhrase = (target: number, text: string): IndexedPhrase | undefined => {
     const stems = [...new Set(plain.terms(text))];
     if (stems.length === 0) return undefined;
-    return { target, text, stems, weight: stems.reduce((sum, s) => sum + idfOf(s), 0) };
+    const ids = Int32Array.from(stems, (stem) => {
+      let id = stemIds.get(stem);
+      if (id === undefined) stemIds.set(stem, (id = stemIds.size));
+      return id;
+    });
+    const idfs = Float64Array.from(stems, idfOf);
+    return { target, text, stems, ids, idfs, weight: idfs.reduce((sum, v) => sum + v, 0) };
   };
 
   const phrases: IndexedPhrase[] = [];
@@ -178,5 +192,42 @@ export function buildRouteIndex(candidates: readonly RoutingCandidate[], options
     })),
   );
 
-  return { candidates: [...candidates], analyser, idf, phrases, rules, phrasesByStem, rulesByStem, search, domain: buildDomainWeights(candidates, options.english ?? loadEnglishFrequencies(), options.domain) };
+  // MiniSearch scores an OR query as the sum of its terms' BM25 scores times the number of
+  // distinct terms a document matched. Asking it once per stem and caching the answer
+  // gives the same scores without re-running the query machinery on every request.
+  const perStem = new Map<string, Array<readonly [number, number]>>();
+  const termScores = (stem: string): Array<readonly [number, number]> => {
+    let list = perStem.get(stem);
+    if (!list) {
+      list = search.search(stem).map((r) => [r.id as number, r.score] as const);
+      perStem.set(stem, list);
+    }
+    return list;
+  };
+  const bm25 = (stems: ReadonlySet<string>): Float64Array => {
+    const sums = new Float64Array(candidates.length);
+    const matched = new Uint16Array(candidates.length);
+    for (const stem of stems) {
+      for (const [doc, score] of termScores(stem)) {
+        sums[doc]! += score;
+        matched[doc]!++;
+      }
+    }
+    for (let i = 0; i < sums.length; i++) sums[i]! *= matched[i]!;
+    return sums;
+  };
+
+  return {
+    candidates: [...candidates],
+    analyser,
+    idf,
+    phrases,
+    rules,
+    phrasesByStem,
+    rulesByStem,
+    search,
+    bm25,
+    stemIds,
+    domain: buildDomainWeights(candidates, options.english ?? loadEnglishFrequencies(), options.domain),
+  };
 }

@@ -60,6 +60,8 @@ export interface CandidateScore {
   phraseScore: number;
   bm25: number;
   hits: PhraseHit[];
+  /** Whether a trigger of two or more words matched in full. */
+  multiWordMatch: boolean;
   /** "Not This" rules of this candidate that fired against it. */
   penalisedBy: PhraseHit[];
   /** "Not This" rules of other candidates that sent the request here. */
@@ -75,20 +77,77 @@ export interface ScoredRequest {
   domainTerms: Array<{ stem: string; weight: number }>;
 }
 
-function matchPhrase(phrase: IndexedPhrase, query: ReadonlySet<string>, index: RouteIndex, partial: number): PhraseHit | undefined {
+/** A query as marks over stem ids: `marks[id] === stamp` when the query has that stem. */
+interface QueryMarks {
+  marks: Int32Array;
+  stamp: number;
+}
+
+function markQuery(index: RouteIndex, stems: Iterable<string>, marks: QueryMarks): void {
+  marks.stamp++;
+  for (const stem of stems) {
+    const id = index.stemIds.get(stem);
+    if (id !== undefined) marks.marks[id] = marks.stamp;
+  }
+}
+
+function matchPhrase(phrase: IndexedPhrase, query: QueryMarks, partial: number): PhraseHit | undefined {
+  const { ids, idfs } = phrase;
   let matched = 0;
   let count = 0;
-  for (const stem of phrase.stems) {
-    if (query.has(stem)) {
-      matched += index.idf.get(stem) ?? 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (query.marks[ids[i]!] === query.stamp) {
+      matched += idfs[i]!;
       count++;
     }
   }
-  if (count === phrase.stems.length) return { phrase, value: phrase.weight, full: true };
-  if (phrase.stems.length < 2 || phrase.weight === 0) return undefined;
+  if (count === ids.length) return { phrase, value: phrase.weight, full: true };
+  if (ids.length < 2 || phrase.weight === 0) return undefined;
   const coverage = matched / phrase.weight;
   if (coverage < 0.6) return undefined;
   return { phrase, value: phrase.weight * coverage * coverage * partial, full: false };
+}
+
+/** How many of its best phrase matches each candidate keeps (scores use the top three). */
+const TOP_HITS = 4;
+
+/** Inserts a hit into a list kept sorted by value, longest `max` entries. */
+function keepTop(list: PhraseHit[], hit: PhraseHit, max: number): void {
+  if (list.length >= max && list[list.length - 1]!.value >= hit.value) return;
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.value < hit.value) i--;
+  list.splice(i, 0, hit);
+  if (list.length > max) list.pop();
+}
+
+/** Visits each phrase that shares a stem with the query once. */
+function forEachTouchedPhrase(
+  postings: ReadonlyMap<string, number[]>,
+  stems: Iterable<string>,
+  seen: Set<number>,
+  visit: (id: number) => void,
+): void {
+  seen.clear();
+  for (const stem of stems) {
+    const list = postings.get(stem);
+    if (!list) continue;
+    for (const id of list) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      visit(id);
+    }
+  }
+}
+
+// Scratch space reused across calls; routing is synchronous, so calls never overlap.
+const scratch = new WeakMap<RouteIndex, { marks: QueryMarks; seen: Set<number> }>();
+function scratchFor(index: RouteIndex): { marks: QueryMarks; seen: Set<number> } {
+  let s = scratch.get(index);
+  if (!s) {
+    s = { marks: { marks: new Int32Array(index.stemIds.size), stamp: 0 }, seen: new Set() };
+    scratch.set(index, s);
+  }
+  return s;
 }
 
 /** Scores every candidate for a request. Pure: same index and text, same result. */
@@ -103,6 +162,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     phraseScore: 0,
     bm25: 0,
     hits: [],
+    multiWordMatch: false,
     penalisedBy: [],
     boostedBy: [],
   }));
@@ -121,44 +181,45 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }
   if (query.size === 0) return { terms, candidates: scores, evidence, domainTerms };
 
-  const seen = new Set<number>();
-  for (const stem of query) {
-    for (const id of index.phrasesByStem.get(stem) ?? []) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const phrase = index.phrases[id]!;
-      const hit = matchPhrase(phrase, query, index, weights.partial);
-      if (hit) scores[phrase.target]!.hits.push(hit);
+  const { marks, seen } = scratchFor(index);
+  markQuery(index, query, marks);
+  let bestMultiWord = 0;
+  let covering = false;
+  forEachTouchedPhrase(index.phrasesByStem, query, seen, (id) => {
+    const phrase = index.phrases[id]!;
+    const hit = matchPhrase(phrase, marks, weights.partial);
+    if (!hit) return;
+    const s: CandidateScore = scores[phrase.target]!;
+    keepTop(s.hits, hit, TOP_HITS);
+    if (hit.full) {
+      if (phrase.ids.length >= 2) {
+        s.multiWordMatch = true;
+        if (hit.value > bestMultiWord) bestMultiWord = hit.value;
+      }
+      // A request that is essentially one of the triggers ("what should I write").
+      if (phrase.ids.length / query.size >= 0.6) covering = true;
     }
-  }
+  });
   for (const s of scores) {
     if (s.hits.length === 0) continue;
-    s.hits.sort((a, b) => b.value - a.value);
     const [a, b, c] = s.hits;
     s.phraseScore = (a?.value ?? 0) + weights.second * (b?.value ?? 0) + weights.third * (c?.value ?? 0);
   }
 
   // BM25 ranks candidates relative to each other (the best gets 1); it fills in where
   // no trigger phrase matched but cannot outweigh a precise phrase match.
-  const results = index.search.search(terms.join(' '));
-  const maxBm25 = results[0]?.score ?? 0;
-  for (const result of results) {
-    const s = scores[result.id as number];
-    if (s && maxBm25 > 0) s.bm25 = result.score / maxBm25;
-  }
+  const bm25 = index.bm25(query);
+  let maxBm25 = 0;
+  for (const value of bm25) if (value > maxBm25) maxBm25 = value;
+  if (maxBm25 > 0) for (const s of scores) s.bm25 = bm25[s.index]! / maxBm25;
 
   // "Not This" rules: when a rule describes the request at least as specifically as the
   // owner's own best trigger, the owner is the tempting wrong answer.
-  const seenRules = new Set<number>();
   const ruleHits: PhraseHit[] = [];
-  for (const stem of query) {
-    for (const id of index.rulesByStem.get(stem) ?? []) {
-      if (seenRules.has(id)) continue;
-      seenRules.add(id);
-      const hit = matchPhrase(index.rules[id]!, query, index, weights.partial);
-      if (hit?.full) ruleHits.push(hit);
-    }
-  }
+  forEachTouchedPhrase(index.rulesByStem, query, seen, (id) => {
+    const hit = matchPhrase(index.rules[id]!, marks, weights.partial);
+    if (hit?.full) ruleHits.push(hit);
+  });
   for (const s of scores) s.score = s.phraseScore + weights.bm25 * s.bm25;
   for (const hit of ruleHits) {
     const owner = scores[hit.phrase.ruleOwner!]!;
@@ -171,16 +232,12 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // What the request rules out counts against the candidates it describes.
   const excludedPenalty = new Map<number, number>();
   if (excludedTerms.size > 0) {
-    const seenExcluded = new Set<number>();
-    for (const stem of excludedTerms) {
-      for (const id of index.phrasesByStem.get(stem) ?? []) {
-        if (seenExcluded.has(id)) continue;
-        seenExcluded.add(id);
-        const phrase = index.phrases[id]!;
-        const hit = matchPhrase(phrase, excludedTerms, index, weights.partial);
-        if (hit?.full) excludedPenalty.set(phrase.target, Math.max(excludedPenalty.get(phrase.target) ?? 0, hit.value));
-      }
-    }
+    markQuery(index, excludedTerms, marks);
+    forEachTouchedPhrase(index.phrasesByStem, excludedTerms, seen, (id) => {
+      const phrase = index.phrases[id]!;
+      const hit = matchPhrase(phrase, marks, weights.partial);
+      if (hit?.full) excludedPenalty.set(phrase.target, Math.max(excludedPenalty.get(phrase.target) ?? 0, hit.value));
+    });
   }
   // A request for a whole campaign lifts the playbooks, most of all the one it resembles.
   // Without that, a playbook only stands on a full trigger match of its own.
@@ -190,23 +247,18 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     const best = Math.max(0, ...playbooks.map((s) => s.score));
     for (const s of playbooks) s.score += weights.campaign * scope.score * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
   } else {
-    for (const s of playbooks) if (!s.hits.some((h) => h.full && h.phrase.stems.length >= 2)) s.score *= weights.playbookWithoutScope;
+    for (const s of playbooks) if (!s.multiWordMatch) s.score *= weights.playbookWithoutScope;
   }
   for (const s of scores) {
     s.score = Math.max(0, s.score - weights.excluded * (excludedPenalty.get(s.index) ?? 0));
-    const penalty = Math.max(0, ...s.penalisedBy.map((h) => h.value));
-    const boost = Math.max(0, ...s.boostedBy.map((h) => h.value));
+    let penalty = 0;
+    for (const h of s.penalisedBy) if (h.value > penalty) penalty = h.value;
+    let boost = 0;
+    for (const h of s.boostedBy) if (h.value > boost) boost = h.value;
     s.score = Math.max(0, s.score - weights.rulePenalty * penalty) + weights.ruleBoost * boost;
   }
   // Only multi-word trigger matches count as evidence: a lone word ("polish") is too weak.
-  const bestPhrase = Math.max(
-    0,
-    ...scores.flatMap((s) => s.hits.filter((h) => h.full && h.phrase.stems.length >= 2).map((h) => h.value)),
-  );
-  evidence += weights.evidencePhrase * bestPhrase + weights.intent * Math.min(2, marketingIntent(wanted));
-  // A request that is essentially one of the triggers ("what should I write") is in scope
-  // even when its words are everyday ones.
-  const covering = scores.flatMap((s) => s.hits.filter((h) => h.full)).some((h) => h.phrase.stems.length / query.size >= 0.6);
+  evidence += weights.evidencePhrase * bestMultiWord + weights.intent * Math.min(2, marketingIntent(wanted));
   if (covering) evidence += weights.exactTrigger;
   return { terms, candidates: scores, evidence, domainTerms };
 }

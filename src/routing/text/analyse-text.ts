@@ -31,10 +31,50 @@ export function rawTokens(text: string): string[] {
   return s.split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/**
+ * The word each alternative of a phrase pattern must start with ("cover" for
+ * /\bcover letters?\b/), so a request is only scanned by the few patterns whose first
+ * word it contains. An alternative with no literal start yields '' (always scanned).
+ */
+export function patternAnchors(pattern: RegExp): string[] {
+  const source = pattern.source;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      current += ch + (source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    if (ch === '|' && depth === 0) {
+      alternatives.push(current);
+      current = '';
+    } else current += ch;
+  }
+  alternatives.push(current);
+  return alternatives.map((alt) => {
+    const literal = /^(?:\\b)?([a-z0-9]+)/.exec(alt)?.[1] ?? '';
+    // A quantifier after the run makes its last character optional ("tweets?" → "tweet").
+    const next = alt.slice(alt.indexOf(literal) + literal.length)[0];
+    return next === '?' || next === '*' ? literal.slice(0, -1) : literal;
+  });
+}
+
+const PHRASE_ANCHORS = PHRASE_SYNONYMS.map(([pattern]) => patternAnchors(pattern));
+
 /** Joins multi-word synonyms and canonicalises words. */
 export function canonicalWords(tokens: readonly string[]): string[] {
   let s = ` ${tokens.join(' ')} `;
-  for (const [pattern, replacement] of PHRASE_SYNONYMS) s = s.replace(pattern, ` ${replacement} `);
+  for (let i = 0; i < PHRASE_SYNONYMS.length; i++) {
+    const anchors = PHRASE_ANCHORS[i]!;
+    if (!anchors.some((anchor) => anchor === '' || tokens.some((token) => token.startsWith(anchor)))) continue;
+    const [pattern, replacement] = PHRASE_SYNONYMS[i]!;
+    s = s.replace(pattern, ` ${replacement} `);
+  }
   const out: string[] = [];
   for (const raw of s.split(' ')) {
     if (raw) out.push(WORD_SYNONYMS[raw] ?? raw);

@@ -56,7 +56,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwhite[\s-]?papers?\b/g, 'whitepaper'],
   [/\be[\s-]?books?\b/g, 'ebook'],
   [/\bcase[\s-]?stud(?:y|ies)\b/g, 'casestudy'],
-  [/\ba\/b\b|\bab test/g, 'abtest'],
+  [/\ba b\b|\bab test/g, 'abtest'],
   [/\bsplit[\s-]?test/g, 'abtest'],
   [/\bgo[\s-]?to[\s-]?market\b|\bgtm\b/g, 'gotomarket'],
   [/\bsocial media\b/g, 'social'],
