@@ -1,6 +1,8 @@
-import { validateBriefOpsTool } from './brief/validate-brief-ops-tool.js';
 import { attributeConversionsOpsTool } from './attribution/attribute-conversions-ops-tool.js';
+import { scoreAuditOpsTool } from './audit/score-audit-ops-tool.js';
+import { validateBriefOpsTool } from './brief/validate-brief-ops-tool.js';
 import { checkCopyLengthOpsTool } from './copy/check-copy-length-ops-tool.js';
+import { workflowHealthOpsTool } from './health/workflow-health-ops-tool.js';
 import { scoreLeadsOpsTool } from './leads/score-leads-ops-tool.js';
 import type { OpsTool } from './ops-tool.js';
 import { auditStackOpsTool } from './stack/audit-stack-ops-tool.js';
@@ -22,6 +24,8 @@ export const OPS_TOOLS: readonly OpsTool[] = Object.freeze([
   attributeConversionsOpsTool,
   evaluateToolOpsTool,
   auditStackOpsTool,
+  scoreAuditOpsTool,
+  workflowHealthOpsTool,
   checkCopyLengthOpsTool,
 ]);
 
