@@ -1,3 +1,4 @@
+import { contextToMarkdown } from '../context/index.js';
 import { MopsError } from '../errors/index.js';
 import type { StepExecutor } from '../executors/index.js';
 import { renderWith } from '../playbooks/index.js';
@@ -9,7 +10,8 @@ import { checkDraftedContext, deriveDraftedContext } from './drafted-context.js'
 import type { RunRecord, StepRecord, StepStatus, StoredError } from './run-records.js';
 import { toEventWrite, type RunEvent } from './run-events.js';
 import { DRAFT_CONTEXT_STEP_ID, type PlannedStep, type RunPlan } from './run-plan.js';
-import type { RunWrite, StepPatch } from './store/index.js';
+import { settleVerdict } from './settle-verdict.js';
+import type { RunWrite } from './store/index.js';
 import { toStoredError } from './to-stored-error.js';
 
 interface StepState {
@@ -50,6 +52,8 @@ export class ActiveRun {
   readonly #steps = new Map<string, StepState>();
   readonly #controller = new AbortController();
   #context: NamedContext | undefined;
+  #contextMarkdown: { name: string; markdown: string } | undefined;
+  #contextStale = true;
   #inFlight = 0;
   #failure: StoredError | undefined;
   #blocked: { error: StoredError; report: string } | undefined;
@@ -185,7 +189,7 @@ export class ActiveRun {
             const dep = this.#steps.get(need)!;
             return { stepId: need, name: dep.plan.name, source: dep.plan.skill ?? dep.plan.tool ?? dep.plan.approver, output: dep.output ?? '' };
           }),
-          context: this.#context,
+          context: this.#promptContext(),
         },
         {
           skills: this.#core.skills,
@@ -303,7 +307,17 @@ export class ActiveRun {
     }
   }
 
+  #promptContext(): { name: string; markdown: string } | undefined {
+    if (!this.#context) return undefined;
+    if (this.#contextMarkdown?.name !== this.#context.name || this.#contextStale) {
+      this.#contextMarkdown = { name: this.#context.name, markdown: contextToMarkdown(this.#context.context) };
+      this.#contextStale = false;
+    }
+    return this.#contextMarkdown;
+  }
+
   #draftedContext(output: string): NamedContext {
+    this.#contextStale = true;
     return deriveDraftedContext(this.#core.parseContext, this.runId, this.#setup.context, output);
   }
 
@@ -325,44 +339,25 @@ export class ActiveRun {
 
   async #settle(): Promise<void> {
     if (this.#detached) return;
-    const now = this.#now();
-    const open = [...this.#steps.values()].filter((s) => s.status === 'pending' || s.status === 'running');
-    if (this.#cancelReason !== undefined) {
-      const cancellable = [...this.#steps.values()].filter((s) => ['pending', 'running', 'waiting'].includes(s.status));
-      await this.#finish('cancelled', { status: 'cancelled', finishedAt: now, error: { code: 'CANCELLED', message: this.#cancelReason } }, cancellable, 'cancelled', [
-        { type: 'run.cancelled', runId: this.runId, at: now, reason: this.#cancelReason },
-      ]);
-    } else if (this.#failure) {
-      await this.#finish('failed', { status: 'failed', finishedAt: now, error: this.#failure }, open, 'skipped', [
-        { type: 'run.failed', runId: this.runId, at: now, error: this.#failure },
-      ]);
-    } else if (this.#blocked) {
-      await this.#finish('blocked', { status: 'blocked', finishedAt: now, error: this.#blocked.error, report: this.#blocked.report }, open, 'skipped', [
-        { type: 'run.blocked', runId: this.runId, at: now, report: this.#blocked.report, error: this.#blocked.error },
-      ]);
-    } else if ([...this.#steps.values()].every((s) => s.status === 'done')) {
-      await this.#finish('done', { status: 'done', finishedAt: now }, [], 'skipped', [{ type: 'run.finished', runId: this.runId, at: now }]);
-    } else {
-      const waitingOn = [...this.#steps.values()].filter((s) => s.status === 'waiting').map((s) => s.plan.id);
-      await this.#finish('waiting', { status: 'waiting' }, [], 'skipped', [{ type: 'run.waiting', runId: this.runId, at: now, waitingOn }]);
+    const verdict = settleVerdict({
+      runId: this.runId,
+      now: this.#now(),
+      steps: [...this.#steps.values()].map((s) => ({ id: s.plan.id, status: s.status })),
+      ...(this.#cancelReason !== undefined && { cancelReason: this.#cancelReason }),
+      ...(this.#failure && { failure: this.#failure }),
+      ...(this.#blocked && { blocked: this.#blocked }),
+    });
+    // A cancel written by another process wins over our own verdict, and is not repeated.
+    const cancelledElsewhere = (await this.#core.store.getRun(this.runId))?.status === 'cancelled';
+    if (!cancelledElsewhere || verdict.status === 'cancelled') {
+      const events = cancelledElsewhere ? verdict.events.filter((e) => e.type !== 'run.cancelled') : verdict.events;
+      await this.#commit({ ...(!cancelledElsewhere && { run: verdict.run }), steps: verdict.steps }, events);
+      for (const { stepId, patch } of verdict.steps) {
+        const state = this.#steps.get(stepId);
+        if (state && patch.status) state.status = patch.status;
+      }
     }
     await this.#core.store.releaseLease(this.runId, this.#core.lease.owner);
-  }
-
-  async #finish(status: string, run: RunWrite['run'], leftover: StepState[], leftoverStatus: StepStatus, events: RunEvent[]): Promise<void> {
-    // A cancel written by another process wins over our own verdict.
-    const current = await this.#core.store.getRun(this.runId);
-    if (current?.status === 'cancelled' && status !== 'cancelled') return;
-    const now = this.#now();
-    const reason = this.#failure ? `not run: an earlier step failed` : 'not run: the run was blocked';
-    const steps = leftover.map((s) => ({ stepId: s.plan.id, patch: { status: leftoverStatus, ...(leftoverStatus === 'cancelled' && { finishedAt: now }) } as StepPatch }));
-    const stepEvents: RunEvent[] = leftover.map((s) =>
-      leftoverStatus === 'cancelled'
-        ? { type: 'step.cancelled', runId: this.runId, at: now, stepId: s.plan.id }
-        : { type: 'step.skipped', runId: this.runId, at: now, stepId: s.plan.id, reason },
-    );
-    for (const s of leftover) s.status = leftoverStatus;
-    await this.#commit({ run, steps }, [...stepEvents, ...events]);
   }
 
   async #beat(): Promise<void> {

@@ -4,9 +4,9 @@ import type { MarketingContext } from '../context/index.js';
 import { MopsError } from '../errors/index.js';
 import { getOpsTool } from '../ops/ops-registry.js';
 import type { Playbook } from '../playbooks/index.js';
+export type { Engine, StartRunRequest, RunDetails } from './engine-api.js';
 import { ActiveRun } from './active-run.js';
 import type { EngineOptions, NamedContext } from './engine-options.js';
-import { checkOutputContract } from './check-output-contract.js';
 import { abortableSleep, type ExecutionCore } from './execution-core.js';
 import { planRun } from './plan-run.js';
 import { prepareResume } from './prepare-resume.js';
@@ -14,49 +14,9 @@ import { RunEventEmitter } from './run-event-emitter.js';
 import { toEventWrite, type RunEvent } from './run-events.js';
 import { defaultLeaseOptions, describeLease, leaseIsAbandoned } from './run-lease.js';
 import type { RunPlan } from './run-plan.js';
-import type { AttemptRecord, RunLease, RunRecord, RunView, StepRecord, StoredEvent, ToolCallRecord } from './run-records.js';
-import type { ListRunsQuery } from './store/index.js';
-
-export interface StartRunRequest {
-  /** Playbook id, path, or an already loaded playbook. */
-  playbook: string | Playbook;
-  inputs?: Record<string, unknown>;
-  /** Context name or path; absent: the default context. */
-  context?: string;
-  /** Draft a missing or thin context with the marketing-context skill first. */
-  draftContext?: boolean;
-  /** Executor kind for skill steps. */
-  executor?: string;
-}
-
-export interface RunDetails extends RunView {
-  attempts: AttemptRecord[];
-  toolCalls: ToolCallRecord[];
-  events: StoredEvent[];
-  lease: RunLease | undefined;
-}
-
-export interface Engine {
-  readonly events: RunEventEmitter;
-  /** Plans without running: what `mops plan` and `plan_campaign` show. */
-  plan(request: StartRunRequest): Promise<RunPlan>;
-  /** Creates the run and starts it; returns at once (use `waitForRun`). A context that falls short gives a `blocked` run. */
-  startRun(request: StartRunRequest): Promise<RunView>;
-  /** Continues a run that stopped (killed process, failure, block); finished steps are kept. */
-  resumeRun(runId: string, options?: { executor?: string }): Promise<RunView>;
-  cancelRun(runId: string, options?: { reason?: string }): Promise<RunView>;
-  /** Gives a waiting (handoff) step its output and continues the run. */
-  submitStepOutput(runId: string, stepId: string, output: string): Promise<RunView>;
-  /** Approves a waiting approval step; only its named approver may. */
-  approveStep(runId: string, stepId: string, approval: { approver: string; note?: string }): Promise<RunView>;
-  getRun(runId: string): Promise<RunView>;
-  getRunDetails(runId: string): Promise<RunDetails>;
-  listRuns(query?: ListRunsQuery): Promise<RunRecord[]>;
-  /** Resolves when the run stops moving here (done, failed, waiting, blocked, cancelled). */
-  waitForRun(runId: string): Promise<RunView>;
-  /** Stops heartbeats of runs still executing here (they stay resumable) and closes the store. */
-  close(): Promise<void>;
-}
+import type { RunRecord, RunView, StepRecord } from './run-records.js';
+import type { Engine } from './engine-api.js';
+import { approverOf, checkSubmittedOutput, normalizeRole } from './submitted-output.js';
 
 export function createEngine(options: EngineOptions): Engine {
   const clock = options.clock ?? (() => new Date());
@@ -399,36 +359,6 @@ export function createEngine(options: EngineOptions): Engine {
       await store.close();
     },
   };
-}
-
-/**
- * Submitted text meets the same output contract as model output. A step that fails on
- * violations refuses it (it stays waiting, so the text can be fixed and sent again);
- * a step that flags them takes it and records the flag.
- */
-function checkSubmittedOutput(run: RunRecord, step: StepRecord, output: string, skills: EngineOptions['skills']): string | undefined {
-  if (step.kind !== 'skill' || !step.skill) return undefined;
-  const problems = checkOutputContract(output, skills.get(step.skill)?.metadata.contract);
-  if (problems.length === 0) return undefined;
-  const message = `The output for step "${step.stepId}" breaks the ${step.skill} output contract: ${problems.join(' ')}`;
-  const declared = (run.playbookSnapshot as Playbook).steps.find((candidate) => candidate.id === step.stepId);
-  const policy = declared?.type === 'skill' ? declared.on_contract_violation : 'flag';
-  if (policy === 'fail') {
-    throw new MopsError('CONTRACT_VIOLATION', `${message} The step is still waiting: fix the text and submit it again.`, {
-      details: { runId: run.id, stepId: step.stepId, problems },
-    });
-  }
-  return message;
-}
-
-function approverOf(run: RunRecord, stepId: string): string {
-  const step = (run.playbookSnapshot as Playbook).steps.find((candidate) => candidate.id === stepId);
-  return step?.type === 'approval' ? step.approver : step?.owner?.accountable ?? 'the accountable owner';
-}
-
-/** Role names compare as slugs: "Marketing Director" matches `marketing-director`. */
-function normalizeRole(role: string): string {
-  return role.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
 
 function defaultRunId(date: Date): string {

@@ -1,11 +1,10 @@
-import { contextToMarkdown } from '../context/index.js';
 import { MopsError } from '../errors/index.js';
 // Direct module imports keep the AI SDK out of processes that never call a model.
 import { assembleStepPrompt, type StepPrompt } from '../executors/assemble-step-prompt.js';
 import type { StepExecutor } from '../executors/step-executor.js';
 import type { Usage } from './run-records.js';
 import { checkOutputContract } from './check-output-contract.js';
-import type { EngineSkills, NamedContext } from './engine-options.js';
+import type { EngineSkills } from './engine-options.js';
 import { runGate, type GateOutcome, type GateToolLookup } from './gate-step.js';
 import type { PlannedStep } from './run-plan.js';
 
@@ -22,7 +21,8 @@ export interface AttemptRequest {
   inputs: Record<string, string>;
   /** Outputs of the steps this step needs. */
   dependencies: { stepId: string; name: string; source?: string; output: string }[];
-  context: NamedContext | undefined;
+  /** The run's context as prompt Markdown (rendered once per run, not per step). */
+  context: { name: string; markdown: string } | undefined;
 }
 
 export interface AttemptDeps {
@@ -59,7 +59,7 @@ async function skillOutcome(request: AttemptRequest, deps: AttemptDeps, signal: 
     step: { id: step.id, name: step.name, ...(step.description !== undefined && { description: step.description }) },
     inputs: request.inputs,
     dependencies: request.dependencies,
-    ...(request.context && { context: { name: request.context.name, markdown: contextToMarkdown(request.context.context) } }),
+    ...(request.context && { context: request.context }),
   });
   const result = await raceAbort(
     deps.executor.execute({ runId: request.runId, stepId: step.id, attempt: request.attempt, skillId: skill.id, prompt }, { signal }),

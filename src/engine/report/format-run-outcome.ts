@@ -1,4 +1,4 @@
-import type { Playbook } from '../../playbooks/index.js';
+import { approverOf } from '../submitted-output.js';
 import type { RunView } from '../run-records.js';
 import { elapsed } from './format-duration.js';
 import { RUN_MARKS } from './status-marks.js';
@@ -22,7 +22,7 @@ export function formatRunOutcome(view: RunView, now: Date): string {
       lines.push(`${RUN_MARKS.waiting} Run ${run.id} is waiting (${done} of ${steps.length} steps done).`);
       for (const step of waiting) {
         if (step.kind === 'approval') {
-          const approver = approverOf(run.playbookSnapshot as Playbook, step.stepId);
+          const approver = approverOf(run, step.stepId);
           lines.push(`  - ${step.stepId} needs approval by ${approver}:`, `      mops approve ${run.id} ${step.stepId} --as ${approver}`);
         } else {
           lines.push(
@@ -52,11 +52,6 @@ export function formatRunOutcome(view: RunView, now: Date): string {
       lines.push(`${RUN_MARKS[run.status]} Run ${run.id} is ${run.status}. Follow it with: mops show ${run.id}`);
   }
   return lines.join('\n') + '\n';
-}
-
-function approverOf(playbook: Playbook, stepId: string): string {
-  const step = playbook.steps.find((candidate) => candidate.id === stepId);
-  return step?.type === 'approval' ? step.approver : (step?.owner?.accountable ?? 'the accountable owner');
 }
 
 /** Exit code for a settled run: 0 done or waiting, 1 failed or blocked, 130 cancelled. */
