@@ -1,7 +1,7 @@
 import type { IndexedPhrase, RouteIndex } from './route-index.js';
 import { campaignScope } from './campaign-scope.js';
 import { splitNegations } from './text/split-negations.js';
-import { marketingIntent } from './text/marketing-intent.js';
+import { businessContext, marketingIntent } from './text/marketing-intent.js';
 
 /** Weights of the scoring model; tuned on the labelled set, kept in one place. */
 export interface ScoringWeights {
@@ -14,6 +14,10 @@ export interface ScoringWeights {
   bm25: number;
   /** Weight of the best phrase match in the marketing evidence. */
   evidencePhrase: number;
+  /** Evidence when the request is about the user's own business. */
+  business: number;
+  /** Share of other-domain weight that still counts in a business request. */
+  businessOffDomain: number;
   /** Evidence per plain-words marketing goal ("get more customers"). */
   intent: number;
   /** Share of its score a playbook keeps when nothing asks for a whole campaign. */
@@ -40,6 +44,8 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   offDomain: 1.0,
   exactTrigger: 1.0,
   intent: 1.2,
+  business: 0.5,
+  businessOffDomain: 0.3,
   playbookWithoutScope: 0.5,
   rulePenalty: 1.0,
   ruleBoost: 0.6,
@@ -173,10 +179,14 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     if (weight !== undefined) domainTerms.push({ stem, weight });
   }
   domainTerms.sort((a, b) => b.weight - a.weight);
-  let evidence = 0;
+  // When the request is about the user's own business, an everyday word is likely the
+  // product ("we sell payroll software"), so it counts less against marketing.
+  const business = businessContext(text);
+  const offDomain = business ? weights.offDomain * weights.businessOffDomain : weights.offDomain;
+  let evidence = business ? weights.business : 0;
   let positives = 0;
   for (const { weight } of domainTerms) {
-    if (weight < 0) evidence += weights.offDomain * weight;
+    if (weight < 0) evidence += offDomain * weight;
     else if (positives++ < 4) evidence += weight;
   }
   if (query.size === 0) return { terms, candidates: scores, evidence, domainTerms };

@@ -10,7 +10,23 @@ const INTENT_PATTERNS: readonly RegExp[] = [
   /\bspread\s+the\s+word\b|\bword\s+of\s+mouth\b|\bget\s+noticed\b|\bstand\s+out\s+from\b/i,
   /\b(?:grow|scale)\s+(?:my|our|the)\s+(?:business|audience|brand|sales|list|following|community|shop|store|practice|agency)\b/i,
   /\bthrough\s+the\s+door\b|\bfoot\s+traffic\b|\bmore\s+(?:orders|sales|customers|clients|bookings)\b/i,
+  /\b(?:market|promote|advertise|publicise|publicize)\s+(?:a|an|the|my|our|this|their|his|her)\b/i,
 ];
+
+/**
+ * Signs that the request is about a business the user runs or sells for ("we sell
+ * payroll software", "my shop", "our customers"). A word that usually means another
+ * domain ("payroll", "dog", "game") is then most likely the product, not the topic.
+ */
+const BUSINESS_PATTERNS: readonly RegExp[] = [
+  /\b(?:we|i)(?:'re|'m| are| am)?\s+(?:sell|selling|make|making|run|running|offer|offering|launch|launching|build|building|own|provide|providing)\b/i,
+  /\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:product|products|app|company|business|brand|shop|store|startup|saas|agency|clients|customers|buyers|users|service|services|platform|tool|firm|practice|studio|salon|restaurant|cafe|clinic|nonprofit|charity|team)\b/i,
+  /\b(?:etsy|shopify|amazon\s+store|kickstarter|b2b|b2c|d2c|dtc|saas)\b/i,
+];
+
+export function businessContext(text: string): boolean {
+  return BUSINESS_PATTERNS.some((pattern) => pattern.test(text));
+}
 
 /** How many plain-words marketing goals the request states (0, 1, 2...). */
 export function marketingIntent(text: string): number {
