@@ -9,6 +9,7 @@ import {
   type StepRequest,
   type StepResult,
 } from '../executors/index.js';
+import type { SamplingRoutes } from './sampling-routes.js';
 
 /** Longest we wait for the client's model (a person may have to approve the request). */
 const SAMPLING_TIMEOUT_MS = 10 * 60_000;
@@ -57,23 +58,29 @@ export function createClientSampler(
 }
 
 /**
- * The engine's `sampling` executor for one MCP session: each step asks the client's
- * model, tied to the tool call that is driving the step's run at that moment.
+ * The engine's `sampling` executor, shared by every session: each step asks the model of
+ * the client whose session drives the step's run (see `SamplingRoutes`).
  */
 export class ClientSamplingExecutor implements StepExecutor {
   readonly kind = 'sampling';
-  readonly #server: McpServer;
-  readonly #relatedRequest: (runId: string) => RequestId | undefined;
+  readonly #routes: SamplingRoutes;
   readonly #maxTokens: number | undefined;
 
-  constructor(server: McpServer, relatedRequest: (runId: string) => RequestId | undefined, maxTokens?: number) {
-    this.#server = server;
-    this.#relatedRequest = relatedRequest;
+  constructor(routes: SamplingRoutes, maxTokens?: number) {
+    this.#routes = routes;
     this.#maxTokens = maxTokens;
   }
 
   execute(request: StepRequest, options: StepExecuteOptions): Promise<StepResult> {
-    const sample = createClientSampler(this.#server, { relatedRequestId: this.#relatedRequest(request.runId), maxTokens: this.#maxTokens });
+    const route = this.#routes.get(request.runId);
+    if (!route) {
+      throw new MopsError(
+        'INVALID_STATE',
+        `No connected client can write step "${request.stepId}" of run ${request.runId}: the session that ran it on its model has closed. Resume the run with resume_run from a client that offers sampling, or with executor "handoff".`,
+        { details: { runId: request.runId, retryable: false } },
+      );
+    }
+    const sample = createClientSampler(route.server, { relatedRequestId: route.requestId, maxTokens: this.#maxTokens });
     return new SamplingExecutor(sample).execute(request, options);
   }
 }

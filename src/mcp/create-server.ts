@@ -90,6 +90,7 @@ export async function createMopsServer(deps: McpDeps, options: CreateMopsServerO
       if (closed) return;
       closed = true;
       for (const unsubscribe of unsubscribes) unsubscribe();
+      session.close();
       await server.close();
       if (ownsServices) await services.close();
     },

@@ -86,7 +86,6 @@ export async function followRun(options: FollowRunOptions, act: () => Promise<Ru
     return await session.drive(runId, extra.requestId, async () => {
       const view = await act();
       runId = view.run.id;
-      session.bind(runId, extra.requestId);
       const finishedBefore = (before?.steps ?? []).filter((s) => s.status === 'done' || s.status === 'skipped').map((s) => s.stepId);
       onEvent = createProgress(view.steps.length, finishedBefore, extra);
       for (const event of early) if (event.runId === runId) onEvent(event);

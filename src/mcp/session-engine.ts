@@ -3,13 +3,13 @@ import type { RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { Engine } from '../engine/index.js';
 import { MopsError } from '../errors/index.js';
 import { createExecutorFromEnv } from '../executors/index.js';
-import { ClientSamplingExecutor, clientCanSample } from './client-sampling.js';
+import { clientCanSample } from './client-sampling.js';
 import type { McpServices } from './mcp-services.js';
 
 export const EXECUTOR_CHOICES = ['auto', 'openai', 'sampling', 'handoff'] as const;
 export type ExecutorChoice = (typeof EXECUTOR_CHOICES)[number];
 
-/** The engine as one MCP session uses it. */
+/** The shared engine as one MCP session uses it. */
 export interface SessionEngine {
   engine(): Promise<Engine>;
   /**
@@ -18,26 +18,19 @@ export interface SessionEngine {
    */
   executorFor(choice: ExecutorChoice | undefined): 'openai' | 'sampling' | 'handoff';
   /**
-   * Runs `work` with the run's sampling requests tied to the tool call `requestId`. With
-   * no run id (a run being started), requests of runs not yet bound go to this call.
+   * Runs `work` (a start, submit, approval or resume) with the run's sampling requests
+   * going to this session's client, tied to the tool call `requestId` while it lasts.
+   * Without a run id, `work` starts a run and the new run is routed here.
    */
-  drive<T>(runId: string | undefined, requestId: RequestId, work: () => Promise<T>): Promise<T>;
-  /** Ties a run to the tool call driving it, until that call's `drive` ends. */
-  bind(runId: string, requestId: RequestId): void;
+  drive<T extends { run: { id: string } }>(runId: string | undefined, requestId: RequestId, work: () => Promise<T>): Promise<T>;
+  /** The session ended: forget the routes to its client. */
+  close(): void;
 }
 
 export function createSessionEngine(server: McpServer, services: McpServices): SessionEngine {
-  const driving = new Map<string, RequestId>();
-  const starting: RequestId[] = [];
-  const relatedRequest = (runId: string): RequestId | undefined => driving.get(runId) ?? starting.at(-1);
-  let engine: Promise<Engine> | undefined;
-  const maxTokens = Number(services.env.MOPS_MAX_OUTPUT_TOKENS) || undefined;
-
+  const routes = services.sampling;
   return {
-    engine() {
-      engine ??= services.createEngine({ sampling: new ClientSamplingExecutor(server, relatedRequest, maxTokens) });
-      return engine;
-    },
+    engine: () => services.engine(),
 
     executorFor(choice = 'auto') {
       switch (choice) {
@@ -62,19 +55,20 @@ export function createSessionEngine(server: McpServer, services: McpServices): S
     },
 
     async drive(runId, requestId, work) {
-      if (runId === undefined) starting.push(requestId);
-      else driving.set(runId, requestId);
+      const target = { server, requestId };
+      if (runId !== undefined) routes.bind(runId, target);
+      let started: string | undefined = runId;
       try {
-        return await work();
+        const result = runId === undefined ? await routes.starting(target, work) : await work();
+        started = result.run.id;
+        return result;
       } finally {
-        const index = starting.indexOf(requestId);
-        if (index !== -1) starting.splice(index, 1);
-        for (const [id, request] of driving) if (request === requestId) driving.delete(id);
+        if (started !== undefined) routes.release(started, requestId);
       }
     },
 
-    bind(runId, requestId) {
-      driving.set(runId, requestId);
+    close() {
+      routes.forget(server);
     },
   };
 }

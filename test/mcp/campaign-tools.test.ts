@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  project.remove();
+  await project.remove();
 });
 
 describe('list_playbooks and plan_campaign', () => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
 beforeEach(() => writeFileSync(acmeFile, ACME));
 afterAll(async () => {
   await plain.close();
-  project.remove();
+  await project.remove();
 });
 
 /** A client whose user answers every elicitation with `answer`. */

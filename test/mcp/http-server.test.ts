@@ -69,7 +69,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  project.remove();
+  await project.remove();
 });
 
 describe('Streamable HTTP on 127.0.0.1', () => {
@@ -120,7 +120,7 @@ describe('Streamable HTTP on 127.0.0.1', () => {
     const missing = await post(INITIALIZE, { authorization: '' });
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect((await missing.json()).error.message).toMatch(/Missing bearer token/);
+    expect(((await missing.json()) as any).error.message).toMatch(/Missing bearer token/);
     const wrong = await post(INITIALIZE, { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
     await expect(httpClient({ token: 'nope' })).rejects.toThrow();
@@ -129,7 +129,7 @@ describe('Streamable HTTP on 127.0.0.1', () => {
   it('answers 403 to a foreign Origin or Host (DNS rebinding)', async () => {
     const origin = await post(INITIALIZE, { origin: 'https://evil.example' });
     expect(origin.status).toBe(403);
-    expect((await origin.json()).error.message).toMatch(/Origin "https:\/\/evil.example" is not allowed/);
+    expect(((await origin.json()) as any).error.message).toMatch(/Origin "https:\/\/evil.example" is not allowed/);
     const port = new URL(server.url).port;
     // fetch will not send a forged Host header; node:http will, like a rebinding attacker's browser.
     const host = await rawPost(JSON.stringify(INITIALIZE), { host: `evil.example:${port}` });

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  project.remove();
+  await project.remove();
 });
 
 describe('ops toolkit over MCP', () => {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  project.remove();
+  await project.remove();
 });
 
 describe('prompts', () => {

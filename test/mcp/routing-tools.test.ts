@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPS_TOOLS } from '../../src/ops/index.js';
+import { DEFAULT_CALIBRATION, createRouter, skillCandidate } from '../../src/routing/index.js';
+import { shippedSkills } from './support/deliverable.js';
 import { connect, makeTempProject, textOf, type Connected, type TempProject } from './support/mcp-fixture.js';
 
 let project: TempProject;
@@ -11,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  project.remove();
+  await project.remove();
 });
 
 const FIXED_TOOLS = [
@@ -100,13 +102,22 @@ describe('route_request', () => {
   });
 
   it('asks the client to clarify an ambiguous request, and explains what to set to let a model settle it', async () => {
-    const request = 'make our brand better';
-    const offline = await session.client.callTool({ name: 'route_request', arguments: { request } });
-    const data = offline.structuredContent as any;
-    expect(data.confidence).toBeLessThan(0.6);
-    if (data.question) expect(textOf(offline)).toContain('Ask the user first');
-    const settled = await session.client.callTool({ name: 'route_request', arguments: { request, use_model: true } });
-    expect(settled.isError).toBe(true);
-    expect(textOf(settled)).toMatch(/INVALID_INPUT: .*MOPS_MODEL/);
+    // Two skills with the same triggers: any request for one is a coin toss between them.
+    const copywriting = skillCandidate((await shippedSkills()).require('copywriting'));
+    const router = createRouter([copywriting, { ...copywriting, id: 'copywriting-twin' }], { calibration: { ...DEFAULT_CALIBRATION, askBelow: 0.9 } });
+    const twins = await connect(project, { deps: { router } });
+    try {
+      const request = 'write copy for my homepage';
+      const offline = await twins.client.callTool({ name: 'route_request', arguments: { request } });
+      const data = offline.structuredContent as any;
+      expect(data.confidence).toBeLessThan(0.6);
+      expect(data.question).toMatch(/copywriting/);
+      expect(textOf(offline)).toContain('Ask the user first');
+      const settled = await twins.client.callTool({ name: 'route_request', arguments: { request, use_model: true } });
+      expect(settled.isError).toBe(true);
+      expect(textOf(settled)).toMatch(/INVALID_INPUT: .*MOPS_MODEL/);
+    } finally {
+      await twins.close();
+    }
   });
 });

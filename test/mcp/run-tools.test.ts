@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  project.remove();
+  await project.remove();
 });
 
 const call = async (name: string, args: Record<string, unknown>) => session.client.callTool({ name, arguments: args });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await plain.close();
-  project.remove();
+  await project.remove();
 });
 
 describe('list_skills and get_skill', () => {

@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  project.remove();
+  await project.remove();
 });
 
 describe('watching skills/ and playbooks/', () => {

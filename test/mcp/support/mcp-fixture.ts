@@ -5,14 +5,17 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { PACKAGE_ROOT, type ProjectPaths } from '../../../src/config/project-paths.js';
-import { createMopsServer, type McpDeps, type MopsServer } from '../../../src/mcp/index.js';
+import { createMcpServices, createMopsServer, type McpDeps, type McpServices, type MopsServer } from '../../../src/mcp/index.js';
 
 /** A project in a temp folder: the shipped skills, playbooks and example context, and an empty MOPS_HOME. */
 export interface TempProject {
   root: string;
   paths: ProjectPaths;
   env: NodeJS.ProcessEnv;
-  remove(): void;
+  /** Services shared by every plain `connect` to this project (loading the router once). */
+  services(): McpServices;
+  /** Closes the shared services and deletes the folder. */
+  remove(): Promise<void>;
 }
 
 export interface TempProjectOptions {
@@ -47,7 +50,18 @@ export function makeTempProject(options: TempProjectOptions = {}): TempProject {
     MOPS_CONTEXT_DIR: contextDir,
     MOPS_HOME: paths.home,
   };
-  return { root, paths, env, remove: () => rmSync(root, { recursive: true, force: true }) };
+  let services: McpServices | undefined;
+  const deps: McpDeps = { paths, env, cwd: root, log: () => {} };
+  return {
+    root,
+    paths,
+    env,
+    services: () => (services ??= createMcpServices(deps)),
+    async remove() {
+      await services?.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface Connected {
@@ -61,7 +75,8 @@ export async function connect(
   project: TempProject,
   options: { capabilities?: ClientCapabilities; deps?: Partial<McpDeps>; setup?: (client: Client) => void } = {},
 ): Promise<Connected> {
-  const mops = await createMopsServer({ paths: project.paths, env: project.env, cwd: project.root, log: () => {}, ...options.deps });
+  const deps: McpDeps = { paths: project.paths, env: project.env, cwd: project.root, log: () => {}, ...options.deps };
+  const mops = await createMopsServer(deps, options.deps ? {} : { services: project.services() });
   const client = new Client({ name: 'test-client', version: '1.0.0' }, { capabilities: options.capabilities ?? {} });
   options.setup?.(client);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
@@ -78,7 +93,7 @@ export async function connect(
 }
 
 /** The first text block of a tool result. */
-export function textOf(result: { content?: unknown }): string {
-  const blocks = (result.content ?? []) as Array<{ type: string; text?: string }>;
+export function textOf(result: unknown): string {
+  const blocks = ((result as { content?: unknown }).content ?? []) as Array<{ type: string; text?: string }>;
   return blocks.find((block) => block.type === 'text')?.text ?? '';
 }
