@@ -1,4 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { listRunRecordsForHealth } from '../engine/index.js';
 import { OPS_TOOLS, type OpsDeps, type OpsTool } from '../ops/index.js';
 import type { McpServices } from './mcp-services.js';
 import { guarded, toolSuccess } from './tool-result.js';
@@ -12,7 +13,8 @@ export function registerOpsTools(
   deps: McpServices,
   tools: readonly OpsTool[] = OPS_TOOLS,
 ): void {
-  const opsDeps: OpsDeps = { now: deps.clock };
+  // workflow_health reads the run store when the caller passes no runs.
+  const opsDeps: OpsDeps = { now: deps.clock, listRunRecords: () => listRunRecordsForHealth(deps.store()) };
   for (const tool of tools) {
     server.registerTool(
       tool.name,

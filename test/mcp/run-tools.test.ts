@@ -104,4 +104,14 @@ describe('bad input on runs', () => {
     const badLimit = await call('list_runs', { limit: 0 });
     expect(badLimit.isError).toBe(true);
   });
+
+  it('feeds the run store to workflow_health when no runs are passed', async () => {
+    const result = await call('workflow_health', { playbookId: 'mini-launch' });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const health = result.structuredContent as any;
+    expect(health.overall.runs.total).toBeGreaterThanOrEqual(4);
+    expect(health.overall.runs.completed).toBeGreaterThanOrEqual(1);
+    expect(health.overall.runs.cancelled).toBeGreaterThanOrEqual(1);
+    expect(health.playbooks.map((p: any) => p.playbookId)).toEqual(['mini-launch']);
+  });
 });
