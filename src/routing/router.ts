@@ -17,7 +17,7 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  threshold: 0.9,
+  threshold: 0.85,
   steepness: 2,
   temperature: 1,
   askBelow: 0.45,

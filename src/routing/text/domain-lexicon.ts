@@ -52,16 +52,16 @@ export const OFF_DOMAIN_TERMS: Readonly<Record<string, number>> = {
   docker: 1, kubernetes: 1, css: 0.8, html: 0.5, react: 0.6, nextjs: 1, node: 0.4, compile: 1, compiler: 1,
   debug: 1, debugging: 1, stacktrace: 1, typeerror: 1, exception: 0.8, hydration: 1, npm: 1, git: 1, github: 0.6,
   repo: 0.8, regex: 1, jest: 1, unittest: 1, linux: 1, windows: 0.5, macos: 0.8, terminal: 0.8, database: 0.5,
-  postgres: 1, mysql: 1, query: 0.5, queries: 0.5, variable: 0.8, function: 0.5, algorithm: 0.8, eslint: 1,
+  postgres: 1, mysql: 1, query: 0.8, queries: 0.8, variable: 0.8, function: 0.5, algorithm: 0.8, eslint: 1,
   endpoint: 0.6, deploy: 0.6, deployment: 0.6, server: 0.5, production: 0.3, bug: 0.7, crash: 0.6, refactor: 1,
   model: 0.2, ml: 0.8, neural: 1, laptop: 0.8, wifi: 1, printer: 1, router: 0.6, outlook: 0.6, gmail: 0.5,
   spreadsheet: 0.4, excel: 0.5, formula: 0.5, password: 0.8, install: 0.5, driver: 0.5,
   // Jobs and HR (the user's own employment, not a market).
   resume: 1, cv: 1, coverletter: 1, salary: 1, interview: 0.6, resignation: 1, payroll: 1, employee: 0.6,
-  reference: 0.5, promotion: 0, raise: 0.3, manager: 0.3, performance: 0.2, review: 0.1, barista: 0.6, hiring: 0.5,
+  reference: 0.5, raise: 0.3, manager: 0.3, performance: 0.2, review: 0.1, barista: 0.6, hiring: 0.5,
   // Politics and civic life.
   election: 1, council: 0.8, candidate: 0.6, voters: 0.8, vote: 0.8, ballot: 1, finance: 0.4, volunteer: 0.4,
-  donation: 0, legislation: 1, senator: 1, congress: 1, parliament: 1,
+  legislation: 1, senator: 1, congress: 1, parliament: 1,
   // Travel, home and everyday life.
   flight: 1, flights: 1, hotel: 0.8, itinerary: 1, visa: 1, passport: 1, vacation: 0.8, trip: 0.6, airport: 1,
   recipe: 1, cook: 0.8, cooking: 0.8, bake: 0.8, oven: 1, boil: 1, calories: 1, diet: 0.8, workout: 1, gym: 0.4,
@@ -72,9 +72,11 @@ export const OFF_DOMAIN_TERMS: Readonly<Record<string, number>> = {
   tax: 0.6, taxes: 0.8, ira: 1, loan: 0.8, loans: 0.8, invest: 0.6, stocks: 0.8, crypto: 0.6, currency: 1,
   exchange: 0.5, euros: 0.8, dollars: 0.4, lawsuit: 1, divorce: 1, landlord: 1, tenant: 1, custody: 1,
   homework: 1, thesis: 1, essay: 0.8, exam: 1, math: 1, equation: 1, calculate: 0.6, volume: 0.4, cone: 1,
-  physics: 1, chemistry: 1, biology: 1, history: 0.4, translate: 0.8, grammar: 0,
+  physics: 1, chemistry: 1, biology: 1, history: 0.4, translate: 0.8,
   // Games, hobbies and relationships.
   game: 0.5, gaming: 0.6, walkthrough: 1, novel: 0.6, dnd: 1, dungeons: 1, dragons: 0.6, chess: 1,
-  jobpost: 1, perfreview: 1, exchangerate: 1, politicalcampaign: 1,
+  jobpost: 1, perfreview: 1, exchangerate: 1, politicalcampaign: 1, jewellery: 1, news: 0.6, copyrightlicence: 1,
+  engineer: 0.6, inboxchore: 1, builderror: 1, error: 0.8, module: 0.5, rows: 0.8, column: 0.6, table: 0.3,
+  gbp: 1, eur: 1, usd: 0.8, jpy: 1, cad: 0.6, aud: 0.6, reliable: 0.4,
   girlfriend: 1, boyfriend: 1, husband: 0.8, wife: 0.8, friend: 0.4, mom: 0.6, dad: 0.6, kids: 0.3,
 };

@@ -19,8 +19,8 @@ const INTENT_PATTERNS: readonly RegExp[] = [
  * domain ("payroll", "dog", "game") is then most likely the product, not the topic.
  */
 const BUSINESS_PATTERNS: readonly RegExp[] = [
-  /\b(?:we|i)(?:'re|'m| are| am)?\s+(?:sell|selling|make|making|run|running|offer|offering|launch|launching|build|building|own|provide|providing)\b/i,
-  /\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:product|products|app|company|business|brand|shop|store|startup|saas|agency|clients|customers|buyers|users|service|services|platform|tool|firm|practice|studio|salon|restaurant|cafe|clinic|nonprofit|charity|team)\b/i,
+  /\b(?:we|i)(?:'re|'m| are| am)?\s+(?:[\w-]+\s+){0,4}?(?:sell|selling|make|making|run|running|offer|offering|launch|launching|build|building|own|provide|providing)\b/i,
+  /\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:product|products|app|company|business|brand|shop|store|startup|saas|agency|clients|customers|buyers|users|service|services|platform|tool|firm|practice|studio|salon|restaurant|cafe|clinic|nonprofit|charity)\b/i,
   /\b(?:etsy|shopify|amazon\s+store|kickstarter|b2b|b2c|d2c|dtc|saas)\b/i,
 ];
 
