@@ -69,8 +69,15 @@ export function gateFailure(output: unknown): string {
   for (const key of ['ok', 'valid', 'ready', 'passed']) {
     if (record[key] === false) return `the tool reported ${key}: false`;
   }
+  const errors = gateFailureCount(output);
+  return errors > 0 ? `the tool found ${errors} error(s)` : '';
+}
+
+/** The error count an ops tool output reports (`errors`, `summary.errors`, `summary.withErrors`), else 0. */
+export function gateFailureCount(output: unknown): number {
+  if (typeof output !== 'object' || output === null) return 0;
+  const record = output as Record<string, unknown>;
   const count = (value: unknown): number => (typeof value === 'number' ? value : Array.isArray(value) ? value.length : 0);
   const summary = (typeof record.summary === 'object' && record.summary !== null ? record.summary : {}) as Record<string, unknown>;
-  const errors = Math.max(count(record.errors), count(summary.errors), count(summary.withErrors));
-  return errors > 0 ? `the tool found ${errors} error(s)` : '';
+  return Math.max(count(record.errors), count(summary.errors), count(summary.withErrors));
 }

@@ -30,8 +30,12 @@ export interface PlanRunOptions {
   executor?: string;
 }
 
-/** Retry policy when a step declares none: one attempt, so failures surface at once. */
-const DEFAULT_RETRY = { attempts: 1, backoffMs: 1000 };
+/**
+ * Retry policy of a skill step that declares none: transient model errors (429, 5xx,
+ * timeouts) get two more tries. Gates and approvals call no model, so one attempt.
+ */
+const DEFAULT_RETRY = { attempts: 3, backoffMs: 1000 };
+const SINGLE_ATTEMPT = { attempts: 1, backoffMs: 1000 };
 
 /**
  * Plans a run. Pure: validates inputs, the playbook's references and skills, resolves
@@ -96,7 +100,11 @@ function plannedStep(step: PlaybookStep, needs: string[], executor: string, skil
     level: 0,
     ...(step.owner && { owner: step.owner }),
     with: { ...step.with },
-    retry: step.retry ? { attempts: step.retry.attempts, backoffMs: parseDuration(step.retry.backoff) } : { ...DEFAULT_RETRY },
+    retry: step.retry
+      ? { attempts: step.retry.attempts, backoffMs: parseDuration(step.retry.backoff) }
+      : step.type === 'skill'
+        ? { ...DEFAULT_RETRY }
+        : { ...SINGLE_ATTEMPT },
     ...(step.timeout !== undefined && { timeoutMs: parseDuration(step.timeout) }),
     references,
   };

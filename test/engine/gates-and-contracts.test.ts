@@ -1,6 +1,7 @@
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkOutputContract, gateFailure } from '../../src/engine/index.js';
+import { checkOutputContract, gateFailure, listRunRecordsForHealth } from '../../src/engine/index.js';
+import { RunRecordForHealth } from '../../src/ops/health/run-record-for-health.js';
 import { OpenAiExecutor } from '../../src/executors/index.js';
 import { PlaybookSchema, type Playbook } from '../../src/playbooks/index.js';
 import { contractOutput, createHarness, stepIdOf, type Harness } from './support/engine-harness.js';
@@ -65,6 +66,14 @@ describe('QA gates and output contracts in a run', () => {
     const [call] = await harness.store.listToolCalls(view.run.id, 'links');
     expect(call).toMatchObject({ name: 'validate_utms', attempt: 1, result: { summary: { withErrors: 1 } } });
     expect((call!.input as { urls: string[] }).urls).toHaveLength(2);
+    // Workflow health sees the gate's finding as a QA defect on that step.
+    const [record] = await listRunRecordsForHealth(harness.store);
+    expect(RunRecordForHealth.parse(record)).toMatchObject({ id: view.run.id, status: 'waiting', playbookId: 'gated' });
+    expect(record?.steps.map((step) => [step.id, step.status, step.qaDefects])).toEqual([
+      ['copy', 'completed', 0],
+      ['links', 'failed', 1],
+      ['report', 'skipped', 0],
+    ]);
     // The gate checks what it is given: resuming without new output blocks again.
     await harness.engine.resumeRun(view.run.id);
     expect((await harness.engine.waitForRun(view.run.id)).run.status).toBe('blocked');
