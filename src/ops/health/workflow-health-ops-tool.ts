@@ -117,7 +117,7 @@ export const workflowHealthOpsTool = defineOpsTool({
         ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       ),
       '',
-      bulletList(Object.values(output.definitions)),
+      bulletList(Object.entries(output.definitions).map(([metric, definition]) => `**${metric}**: ${definition}`)),
       ...(output.notes.length > 0 ? ['', '### Notes', bulletList(output.notes)] : []),
     ].join('\n');
   },
