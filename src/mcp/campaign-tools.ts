@@ -5,6 +5,7 @@ import { InputValueSchema } from '../playbooks/index.js';
 import { summary } from '../routing/explain-route.js';
 import { CampaignStateSchema, formatCampaignState, toCampaignState } from './campaign-state.js';
 import { followRun } from './follow-run.js';
+import { contextNameField, playbookIdField } from './input-fields.js';
 import type { McpServices } from './mcp-services.js';
 import { registerRunTools } from './run-tools.js';
 import { EXECUTOR_CHOICES, type SessionEngine } from './session-engine.js';
@@ -13,12 +14,12 @@ import { guarded, toolSuccess } from './tool-result.js';
 const READ_ONLY = { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false } as const;
 
 const campaignArgs = {
-  playbook: z.string().min(1).describe('Playbook id, e.g. "product-launch" (see list_playbooks or route_request)'),
+  playbook: playbookIdField,
   inputs: z
     .record(z.string(), InputValueSchema)
     .optional()
     .describe('Playbook inputs by name, e.g. {"product_name": "Acme", "launch_date": "2026-05-01"}; list_playbooks shows what each playbook takes'),
-  context: z.string().min(1).optional().describe('Marketing context name or path; default: MOPS_CONTEXT or the only context'),
+  context: contextNameField.optional(),
   draft_context: z
     .boolean()
     .optional()

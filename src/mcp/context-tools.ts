@@ -16,6 +16,7 @@ import {
 import { MopsError } from '../errors/index.js';
 import { appendContextSections } from './append-context-sections.js';
 import { elicitContextSections, type ElicitationStatus } from './elicit-context-sections.js';
+import { contextNameField, playbookIdField } from './input-fields.js';
 import type { McpServices } from './mcp-services.js';
 import { guarded, toolSuccess } from './tool-result.js';
 
@@ -115,8 +116,8 @@ export function registerContextTools(server: McpServer, deps: McpServices): void
       description:
         'Scores a marketing context document section by section (product, audience, personas, pains, competitors, differentiation, objections, customer language, brand voice, proof points, goals) as missing, thin or complete, and says what each one lacks. Call it before a campaign or when output feels generic. Name a playbook to learn whether its campaign can start. When sections are missing and your client supports forms, the server offers the user a form and adds the answers to the context file only if they accept.',
       inputSchema: {
-        context: z.string().min(1).optional().describe('Context name (e.g. "northwind-analytics") or path; default: MOPS_CONTEXT or the only context'),
-        playbook: z.string().min(1).optional().describe('Check against what this playbook needs (e.g. "product-launch")'),
+        context: contextNameField.optional(),
+        playbook: playbookIdField.optional().describe('Check against what this playbook needs, e.g. "product-launch"'),
         ask_user: z.boolean().optional().describe('Offer the user a form for missing sections when the client supports it. Default true'),
       },
       outputSchema: checkOutput,

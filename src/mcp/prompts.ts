@@ -88,14 +88,20 @@ export function registerPrompts(server: McpServer, deps: McpServices, snapshot: 
         const field = input.required && input.default === undefined ? base : base.optional();
         shape[name] = input.enum ? completable(field, completeFrom(() => input.enum!.map(String))) : field;
       }
-      shape.context = contextArg();
+      // A playbook input that happens to be called `context` keeps its meaning.
+      if (!('context' in shape)) shape.context = contextArg();
       registered.push(
         server.registerPrompt(
           playbookPromptName(playbook, skillIds),
           { title: playbook.name, description: playbook.description, argsSchema: shape },
           (args: Record<string, string | undefined>) => {
-            const { context, ...rest } = args;
-            const inputs = Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+            const contextIsInput = 'context' in playbook.inputs;
+            const context = contextIsInput ? undefined : args.context;
+            const inputs = Object.fromEntries(
+              Object.entries(args).filter(
+                (entry): entry is [string, string] => (contextIsInput || entry[0] !== 'context') && entry[1] !== undefined && entry[1] !== '',
+              ),
+            );
             return { description: `${playbook.name} campaign`, messages: [userText(playbookPromptText(playbook, inputs, context))] };
           },
         ),

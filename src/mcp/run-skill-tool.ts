@@ -11,6 +11,7 @@ import {
 } from '../executors/index.js';
 import type { Skill } from '../skills/index.js';
 import { createClientSampler } from './client-sampling.js';
+import { contextNameField } from './input-fields.js';
 import type { McpServices } from './mcp-services.js';
 import { EXECUTOR_CHOICES, type SessionEngine } from './session-engine.js';
 import { guarded, toolSuccess } from './tool-result.js';
@@ -58,7 +59,7 @@ export function registerRunSkillTool(server: McpServer, deps: McpServices, sessi
       inputSchema: {
         skill: z.string().min(1).describe('Skill id, e.g. "copywriting" (see list_skills or route_request)'),
         request: z.string().trim().min(1).describe('What to produce, in the user\'s words plus any details they gave'),
-        context: z.string().min(1).optional().describe('Marketing context name or path; default: MOPS_CONTEXT or the only context'),
+        context: contextNameField.optional(),
         executor: z.enum(EXECUTOR_CHOICES).optional().describe('Who writes the text; default "auto" (server model, else your model, else handoff)'),
       },
       outputSchema: runSkillOutput,

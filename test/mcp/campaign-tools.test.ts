@@ -57,6 +57,10 @@ describe('list_playbooks and plan_campaign', () => {
     expect(missing.isError).toBe(true);
     expect(textOf(missing)).toMatch(/INVALID_INPUT: .*site_url/);
 
+    const path = await session.client.callTool({ name: 'plan_campaign', arguments: { playbook: '/tmp/evil.yaml' } });
+    expect(path.isError).toBe(true);
+    expect(textOf(path)).toMatch(/expected a playbook id/);
+
     const unknown = await session.client.callTool({ name: 'plan_campaign', arguments: { playbook: 'launch' } });
     expect(textOf(unknown)).toMatch(/NOT_FOUND: .*Available playbooks: .*product-launch/);
 

@@ -97,6 +97,13 @@ describe('run_skill', () => {
     expect(unknownContext.isError).toBe(true);
     expect(textOf(unknownContext)).toMatch(/NOT_FOUND: No marketing context at .*acme\.md\. Available contexts: northwind-analytics/);
 
+    const path = await plain.client.callTool({
+      name: 'run_skill',
+      arguments: { skill: 'copywriting', request: 'homepage hero', context: '../../etc/hosts.md' },
+    });
+    expect(path.isError).toBe(true);
+    expect(textOf(path)).toMatch(/not a path/);
+
     const sampling = await plain.client.callTool({
       name: 'run_skill',
       arguments: { skill: 'copywriting', request: 'homepage hero', executor: 'sampling' },
