@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveHandoff } from './support/drive-handoff.js';
@@ -121,5 +121,22 @@ describe('a campaign driven from chat in handoff mode', () => {
     expect(state.run.report).toMatch(/Context "thin" is not ready/);
     expect(state.next.map((call: any) => call.tool)).toEqual(['check_context', 'resume_run']);
     expect(state.steps.every((s: any) => s.status !== 'done')).toBe(true);
+  });
+
+  it('resumes a blocked campaign once the context is fixed, without starting over', async () => {
+    writeFileSync(join(project.paths.contextDir, 'fixable.md'), '# Fixable — marketing context\n\n## Product\n\nA tool.\n');
+    const blocked = (
+      await session.client.callTool({ name: 'start_campaign', arguments: { playbook: 'content-sprint', inputs: SPRINT_INPUTS, context: 'fixable' } })
+    ).structuredContent as any;
+    expect(blocked.run.status).toBe('blocked');
+
+    // The user completes the context (here: with the worked example's text), then resumes.
+    writeFileSync(join(project.paths.contextDir, 'fixable.md'), readFileSync(join(project.paths.contextDir, 'northwind-analytics.md'), 'utf8'));
+    const resumed = await session.client.callTool({ name: 'resume_run', arguments: { run_id: blocked.run.id } });
+    const state = resumed.structuredContent as any;
+    expect(state.run.id).toBe(blocked.run.id);
+    expect(state.run.status).toBe('waiting');
+    expect(state.waiting[0].step_id).toBe('strategy');
+    expect(state.waiting[0].instructions).toContain('Northwind');
   });
 });
