@@ -34,13 +34,13 @@ const outputSchema = z.object({
         text: z.string().describe('The text as given.'),
         characters: z.number().int().describe('User-perceived characters after trimming.'),
         remaining: z.number().int().describe('Characters left; negative when over the limit.'),
-        pass: z.boolean().describe('True when the text is non-empty and within the limit.'),
+        passed: z.boolean().describe('True when the text is non-empty and within the limit.'),
         problem: z.string().optional().describe('Why the text fails.'),
       }),
     )
     .describe('One result per text, in input order.'),
   countOk: z.boolean().describe('False when there are more texts than the channel allows.'),
-  pass: z.boolean().describe('True when every text passes and the count is within the maximum.'),
+  passed: z.boolean().describe('True when every text passes and the count is within the maximum.'),
   summary: z.string().describe('One-line verdict.'),
 });
 
@@ -57,11 +57,11 @@ export const checkCopyLengthOpsTool = defineOpsTool({
   ],
   execute: (input) => checkCopyLength(input.limit, input.texts ?? [input.text ?? '']),
   toMarkdown(output) {
-    const rows = output.items.map((item, i) => [i + 1, item.text, item.characters, item.remaining, item.pass ? 'pass' : `FAIL: ${item.problem}`]);
+    const rows = output.items.map((item, i) => [i + 1, item.text, item.characters, item.remaining, item.passed ? 'pass' : `FAIL: ${item.problem}`]);
     return [
       `## Copy length: ${output.limit.label}`,
       '',
-      `**${output.pass ? 'PASS' : 'FAIL'}** - ${output.summary}.`,
+      `**${output.passed ? 'PASS' : 'FAIL'}** - ${output.summary}.`,
       '',
       markdownTable(['#', 'Text', 'Characters', 'Left', 'Result'], rows, ['right', 'left', 'right', 'right', 'left']),
       '',

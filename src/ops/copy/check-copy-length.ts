@@ -6,7 +6,7 @@ export interface CopyLengthItem {
   characters: number;
   /** Characters left before the limit; negative when over. */
   remaining: number;
-  pass: boolean;
+  passed: boolean;
   problem?: string;
 }
 
@@ -15,7 +15,7 @@ export interface CopyLengthResult {
   items: CopyLengthItem[];
   /** False when there are more texts than the channel allows in one unit. */
   countOk: boolean;
-  pass: boolean;
+  passed: boolean;
   summary: string;
 }
 
@@ -32,16 +32,16 @@ export function checkCopyLength(limitId: string, texts: readonly string[]): Copy
   const items = texts.map((text): CopyLengthItem => {
     const characters = countCharacters(text);
     const remaining = limit.maxChars - characters;
-    if (characters === 0) return { text, characters, remaining, pass: false, problem: 'empty text' };
+    if (characters === 0) return { text, characters, remaining, passed: false, problem: 'empty text' };
     if (remaining < 0) {
-      return { text, characters, remaining, pass: false, problem: `${-remaining} character(s) over the ${limit.maxChars}-character limit` };
+      return { text, characters, remaining, passed: false, problem: `${-remaining} character(s) over the ${limit.maxChars}-character limit` };
     }
-    return { text, characters, remaining, pass: true };
+    return { text, characters, remaining, passed: true };
   });
   const countOk = limit.maxCount === undefined || texts.length <= limit.maxCount;
-  const failed = items.filter((item) => !item.pass).length;
-  const pass = countOk && failed === 0 && items.length > 0;
+  const failed = items.filter((item) => !item.passed).length;
+  const passed = countOk && failed === 0 && items.length > 0;
   const parts = [`${items.length - failed} of ${items.length} text(s) fit ${limit.label} (max ${limit.maxChars} characters)`];
   if (!countOk) parts.push(`${texts.length} texts exceed the maximum of ${limit.maxCount} per unit`);
-  return { limit, items, countOk, pass, summary: parts.join('; ') };
+  return { limit, items, countOk, passed, summary: parts.join('; ') };
 }

@@ -31,24 +31,24 @@ describe('checkCopyLength', () => {
   it('passes a headline of exactly 30 characters and fails one of 31', () => {
     const thirty = 'a'.repeat(30);
     const result = checkCopyLength('rsa-headline', [thirty, `${thirty}b`]);
-    expect(result.items.map((i) => [i.characters, i.remaining, i.pass])).toEqual([
+    expect(result.items.map((i) => [i.characters, i.remaining, i.passed])).toEqual([
       [30, 0, true],
       [31, -1, false],
     ]);
     expect(result.items[1]?.problem).toBe('1 character(s) over the 30-character limit');
-    expect(result.pass).toBe(false);
+    expect(result.passed).toBe(false);
   });
 
   it('fails more texts than the channel allows and empty texts', () => {
     const result = checkCopyLength('rsa-description', ['a', 'b', 'c', 'd', 'e']);
     expect(result.countOk).toBe(false);
-    expect(result.pass).toBe(false);
-    expect(checkCopyLength('email-subject', ['   ']).items[0]).toMatchObject({ pass: false, problem: 'empty text' });
+    expect(result.passed).toBe(false);
+    expect(checkCopyLength('email-subject', ['   ']).items[0]).toMatchObject({ passed: false, problem: 'empty text' });
   });
 
   it('counts an emoji subject line by what the reader sees', () => {
     const subject = `${'🎉'.repeat(59)}!`;
-    expect(checkCopyLength('email-subject', [subject]).items[0]).toMatchObject({ characters: 60, pass: true });
+    expect(checkCopyLength('email-subject', [subject]).items[0]).toMatchObject({ characters: 60, passed: true });
   });
 
   it('names the valid ids for an unknown limit', () => {
@@ -58,7 +58,7 @@ describe('checkCopyLength', () => {
 
   it('renders a Markdown report', async () => {
     const output = await checkCopyLengthOpsTool.run({ limit: 'meta-title', text: 'Marketing ops | Plan, launch and measure' });
-    expect(output.pass).toBe(true);
+    expect(output.passed).toBe(true);
     expect(checkCopyLengthOpsTool.toMarkdown(output)).toContain('| 1 | Marketing ops \\| Plan, launch and measure | 40 | 20 | pass |');
   });
 });
