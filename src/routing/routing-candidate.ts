@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const RoutingCandidateSchema = z.object({
   type: z.enum(['skill', 'playbook']),
   id: z.string(),
+  /** The skill's category (content, analytics...); `campaign` for playbooks. */
+  category: z.string(),
   name: z.string(),
   description: z.string(),
   triggers: z.array(z.string()),
@@ -19,7 +21,7 @@ export interface SkillLike {
   name: string;
   description: string;
   body?: string;
-  metadata: { triggers: readonly string[]; not: ReadonlyArray<{ when: string; use: string }> };
+  metadata: { category: string; triggers: readonly string[]; not: ReadonlyArray<{ when: string; use: string }> };
 }
 
 export interface PlaybookLike {
@@ -34,6 +36,7 @@ export function skillCandidate(skill: SkillLike): RoutingCandidate {
   return {
     type: 'skill',
     id: skill.id,
+    category: skill.metadata.category,
     name: skill.name,
     description: skill.description,
     triggers: [...skill.metadata.triggers],
@@ -46,6 +49,7 @@ export function playbookCandidate(playbook: PlaybookLike): RoutingCandidate {
   return {
     type: 'playbook',
     id: playbook.id,
+    category: 'campaign',
     name: playbook.name,
     description: playbook.description,
     triggers: [...(playbook.triggers ?? [])],

@@ -2,6 +2,7 @@ import type { IndexedPhrase, RouteIndex } from './route-index.js';
 import { campaignScope } from './campaign-scope.js';
 import { splitNegations } from './text/split-negations.js';
 import { businessContext, marketingIntent } from './text/marketing-intent.js';
+import { requestShape } from './text/request-shape.js';
 
 /** Weights of the scoring model; tuned on the labelled set, kept in one place. */
 export interface ScoringWeights {
@@ -14,6 +15,8 @@ export interface ScoringWeights {
   bm25: number;
   /** Weight of the best phrase match in the marketing evidence. */
   evidencePhrase: number;
+  /** Lift for analytics skills when the request is mostly figures to read. */
+  data: number;
   /** Evidence when the request is about the user's own business. */
   business: number;
   /** Share of other-domain weight that still counts in a business request. */
@@ -45,12 +48,13 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   exactTrigger: 1.0,
   intent: 1.2,
   business: 0.5,
+  data: 5,
   businessOffDomain: 0.3,
   playbookWithoutScope: 0.5,
   rulePenalty: 1.0,
   ruleBoost: 0.6,
   excluded: 0.8,
-  campaign: 2,
+  campaign: 5,
 };
 
 export interface PhraseHit {
@@ -258,6 +262,13 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     for (const s of playbooks) s.score += weights.campaign * scope.score * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
   } else {
     for (const s of playbooks) if (!s.multiWordMatch) s.score *= weights.playbookWithoutScope;
+  }
+  // A request made of figures asks for them to be read.
+  const shape = requestShape(text);
+  const dataLift = (shape.dataHeavy ? 1 : 0) + (shape.resultsQuestion ? 0.75 : 0);
+  if (dataLift > 0) {
+    for (const s of scores) if (index.candidates[s.index]!.category === 'analytics') s.score += weights.data * dataLift;
+    evidence += 0.3 * dataLift;
   }
   for (const s of scores) {
     s.score = Math.max(0, s.score - weights.excluded * (excludedPenalty.get(s.index) ?? 0));
