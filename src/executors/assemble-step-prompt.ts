@@ -91,7 +91,15 @@ function stepLabel(step: StepPromptInput['step']): string {
   return step.name ? `${step.name} (${step.id})` : step.id;
 }
 
-/** Nests the context's own headings under ours (`#` → `###`), so the prompt keeps one outline. */
+let lastDemoted: { source: string; result: string } | undefined;
+
+/**
+ * Nests the context's own headings under ours (`#` → `###`), so the prompt keeps one
+ * outline. Every step of a run passes the same context text, so the last result is kept.
+ */
 function demoteHeadings(markdown: string): string {
-  return markdown.replace(/^(#{1,4}) /gm, (_match, hashes: string) => `${hashes}## `);
+  if (lastDemoted?.source === markdown) return lastDemoted.result;
+  const result = markdown.replace(/^(#{1,4}) /gm, (_match, hashes: string) => `${hashes}## `);
+  lastDemoted = { source: markdown, result };
+  return result;
 }

@@ -34,6 +34,9 @@ export class MemoryRunStore implements RunStore {
       throw new MopsError('STORE_ERROR', `A run with id "${input.run.id}" already exists; run ids must be unique.`);
     }
     const run = buildRunRecord(structuredClone(input.run));
+    // Snapshots never change after creation: freeze them once and share them on reads.
+    deepFreeze(run.playbookSnapshot);
+    deepFreeze(run.contextSnapshot);
     this.#runs.set(run.id, {
       run,
       steps: buildStepRecords(run.id, structuredClone(input.steps)),
@@ -45,7 +48,7 @@ export class MemoryRunStore implements RunStore {
 
   async getRun(runId: string): Promise<RunRecord | undefined> {
     const entry = this.#runs.get(runId);
-    return entry ? structuredClone(entry.run) : undefined;
+    return entry ? copyRun(entry.run) : undefined;
   }
 
   async listRuns(query: ListRunsQuery = {}): Promise<RunRecord[]> {
@@ -54,7 +57,7 @@ export class MemoryRunStore implements RunStore {
     if (query.playbookId) runs = runs.filter((run) => run.playbookId === query.playbookId);
     runs.sort(compareRunsNewestFirst);
     if (query.limit !== undefined) runs = runs.slice(0, query.limit);
-    return structuredClone(runs);
+    return runs.map(copyRun);
   }
 
   async listSteps(runId: string): Promise<StepRecord[]> {
@@ -67,7 +70,10 @@ export class MemoryRunStore implements RunStore {
     const stepIndexes = (change.steps ?? []).map(({ stepId }) => this.#stepIndex(entry, stepId));
     for (const attempt of change.attempts ?? []) this.#stepIndex(entry, attempt.stepId);
     const next = structuredClone(change);
-    if (next.run) entry.run = { ...entry.run, ...next.run };
+    if (next.run) {
+      entry.run = { ...entry.run, ...next.run };
+      if (next.run.contextSnapshot !== undefined) deepFreeze(entry.run.contextSnapshot);
+    }
     (next.steps ?? []).forEach(({ patch }, i) => {
       const index = stepIndexes[i]!;
       entry.steps[index] = { ...entry.steps[index]!, ...patch };
@@ -152,4 +158,16 @@ export class MemoryRunStore implements RunStore {
     }
     return index;
   }
+}
+
+/** A copy of a run record whose mutable parts are cloned and frozen snapshots shared. */
+function copyRun(run: RunRecord): RunRecord {
+  const { playbookSnapshot, contextSnapshot, ...rest } = run;
+  return { ...structuredClone(rest), playbookSnapshot, contextSnapshot };
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }

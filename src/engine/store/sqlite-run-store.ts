@@ -49,6 +49,8 @@ export class SqliteRunStore implements RunStore {
   readonly #db: Database;
   readonly #patchStatements = new Map<string, Statement>();
   readonly #s: ReturnType<typeof prepareStatements>;
+  /** One transaction wrapper for every write: better-sqlite3 prepares BEGIN/COMMIT per wrapper. */
+  #transaction!: ReturnType<Database['transaction']>;
 
   constructor(options: SqliteRunStoreOptions) {
     this.file = options.file;
@@ -61,6 +63,7 @@ export class SqliteRunStore implements RunStore {
       this.#db.pragma('foreign_keys = ON');
       migrate(this.#db, options.file);
       this.#s = prepareStatements(this.#db);
+      this.#transaction = this.#db.transaction((work: () => unknown) => work());
     } catch (error) {
       throw asStoreError(error, `open the run store at ${options.file}`);
     }
@@ -269,7 +272,7 @@ export class SqliteRunStore implements RunStore {
     try {
       // IMMEDIATE: take the write lock up front so concurrent processes queue on busy_timeout
       // instead of failing half-way through a read-then-write.
-      return this.#db.transaction(work).immediate();
+      return this.#transaction.immediate(work) as T;
     } catch (error) {
       throw asStoreError(error, what);
     }
