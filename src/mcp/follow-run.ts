@@ -85,19 +85,20 @@ export async function followRun(options: FollowRunOptions, act: () => Promise<Ru
     const before = options.runId ? await engine.getRun(options.runId) : undefined;
     return await session.drive(runId, extra.requestId, async () => {
       const view = await act();
-      runId = view.run.id;
+      const id = view.run.id;
+      runId = id;
       const finishedBefore = (before?.steps ?? []).filter((s) => s.status === 'done' || s.status === 'skipped').map((s) => s.stepId);
       onEvent = createProgress(view.steps.length, finishedBefore, extra);
       for (const event of early) if (event.runId === runId) onEvent(event);
       if (options.wait === false) return view;
 
       const cancel = (): void => {
-        void engine.cancelRun(runId!, { reason: 'the client cancelled the request' }).catch(() => {});
+        void engine.cancelRun(id, { reason: 'the client cancelled the request' }).catch(() => {});
       };
       if (extra.signal.aborted) cancel();
       extra.signal.addEventListener('abort', cancel, { once: true });
       try {
-        return await engine.waitForRun(runId);
+        return await engine.waitForRun(id);
       } finally {
         extra.signal.removeEventListener('abort', cancel);
       }

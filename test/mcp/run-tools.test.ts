@@ -69,6 +69,13 @@ describe('bad input on runs', () => {
     const empty = await call('submit_step_output', { run_id: first.run.id, step_id: 'copy', output: '' });
     expect(empty.isError).toBe(true);
 
+    // Text that misses the skill's required sections is refused, and the step keeps waiting.
+    const offContract = await call('submit_step_output', { run_id: first.run.id, step_id: 'copy', output: '## Headline options\n\n- Close in a day' });
+    expect(offContract.isError).toBe(true);
+    expect(textOf(offContract)).toMatch(/CONTRACT_VIOLATION: .*Message strategy/);
+    const still = (await call('get_run', { run_id: first.run.id })).structuredContent as any;
+    expect(still.waiting.map((w: any) => w.step_id)).toEqual(['copy']);
+
     const unknownRunSubmit = await call('submit_step_output', { run_id: 'no-such-run', step_id: 'copy', output: 'x' });
     expect(textOf(unknownRunSubmit)).toMatch(/NOT_FOUND/);
 
