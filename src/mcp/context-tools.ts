@@ -18,7 +18,7 @@ import { appendContextSections } from './append-context-sections.js';
 import { elicitContextSections, type ElicitationStatus } from './elicit-context-sections.js';
 import { contextNameField, playbookIdField } from './input-fields.js';
 import type { McpServices } from './mcp-services.js';
-import { guarded, toolSuccess } from './tool-result.js';
+import { describeError, guarded, toolSuccess } from './tool-result.js';
 
 const MARK = { complete: '✔', thin: '~', missing: '✖' } as const;
 
@@ -80,6 +80,7 @@ export function registerContextTools(server: McpServer, deps: McpServices): void
             readiness: z.enum(['not-ready', 'partial', 'ready']),
             score: z.number(),
             uri: z.string(),
+            problem: z.string().optional().describe('Why the file could not be read, when it could not'),
           }),
         ),
         default: z.string().optional().describe('The context used when none is named (MOPS_CONTEXT, or the only one)'),
@@ -90,20 +91,22 @@ export function registerContextTools(server: McpServer, deps: McpServices): void
       const names = await listContexts(deps.paths.contextDir);
       const contexts = await Promise.all(
         names.map(async (name) => {
-          const context = await load(name);
-          const report = scoreContext(context);
-          return {
-            name,
-            ...(context.company && { company: context.company }),
-            readiness: report.readiness,
-            score: report.score,
-            uri: `context://${name}`,
-          };
+          const uri = `context://${name}`;
+          try {
+            const context = await load(name);
+            const report = scoreContext(context);
+            return { name, ...(context.company && { company: context.company }), readiness: report.readiness, score: report.score, uri };
+          } catch (error) {
+            // One broken file should not hide the others.
+            return { name, readiness: 'not-ready' as const, score: 0, uri, problem: describeError(error) };
+          }
         }),
       );
       const fallback = deps.env.MOPS_CONTEXT ?? (names.length === 1 ? names[0] : undefined);
       const text = contexts.length
-        ? contexts.map((c) => `- **${c.name}**${c.company ? ` (${c.company})` : ''}: ${c.readiness}, ${Math.round(c.score * 100)}%`).join('\n')
+        ? contexts
+            .map((c) => `- **${c.name}**${'company' in c && c.company ? ` (${c.company})` : ''}: ${'problem' in c ? c.problem : `${c.readiness}, ${Math.round(c.score * 100)}%`}`)
+            .join('\n')
         : `No marketing contexts in ${deps.paths.contextDir}. Copy context/_template.md to context/<client>.md and fill it in, or run the marketing-context skill.`;
       return toolSuccess({ contexts, ...(fallback && { default: fallback }) }, text);
     }),

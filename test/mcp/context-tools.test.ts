@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,19 @@ describe('list_contexts', () => {
     expect(contexts.map((c: any) => c.name)).toEqual(['acme', 'northwind-analytics']);
     expect(contexts[0]).toMatchObject({ readiness: 'not-ready', uri: 'context://acme' });
     expect(contexts[1].readiness).toBe('ready');
+  });
+
+  it('lists a context whose file is broken with the problem, and the others as usual', async () => {
+    const broken = join(project.paths.contextDir, 'broken.md');
+    writeFileSync(broken, '---\nname: [unclosed\n---\n\n## Product\n');
+    try {
+      const result = await plain.client.callTool({ name: 'list_contexts', arguments: {} });
+      const { contexts } = result.structuredContent as any;
+      expect(contexts.find((c: any) => c.name === 'broken').problem).toMatch(/INVALID_FILE: .*broken\.md:\d+:\d+: Front matter is not valid YAML/);
+      expect(contexts.find((c: any) => c.name === 'northwind-analytics').readiness).toBe('ready');
+    } finally {
+      rmSync(broken);
+    }
   });
 });
 

@@ -80,6 +80,9 @@ describe('Streamable HTTP on 127.0.0.1', () => {
     expect((route.structuredContent as any).match).toEqual({ type: 'skill', id: 'social-content' });
     const second = await httpClient();
     expect(server.sessionCount()).toBe(2);
+    // Ending a session (HTTP DELETE) frees it on the server.
+    await (second.transport as StreamableHTTPClientTransport).terminateSession();
+    expect(server.sessionCount()).toBe(1);
     await second.close();
     await client.close();
   });
