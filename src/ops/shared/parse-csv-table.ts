@@ -31,27 +31,17 @@ export function normalizeColumnName(name: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-interface CsvParseInfo {
-  lines: number;
-  error?: { code: string };
-}
-
 /**
  * Parses CSV text with a header row. Fatal syntax errors (an unclosed quote, a bad header)
  * throw INVALID_FILE with the line; rows with the wrong number of cells come back with a
  * `problem` so a caller can report all of them at once. Blank lines are skipped.
  */
 export function parseCsvTable(text: string, file: string): CsvTable {
-  let parsed: { record: string[]; raw: string; info: CsvParseInfo }[];
+  // One line-ending style keeps line numbers exact for CRLF files too.
+  const normalized = text.replace(/\r\n?/g, '\n');
+  let rows: string[][];
   try {
-    // One line-ending style keeps csv-parse's line counting exact for CRLF files too.
-    parsed = parse(text.replace(/\r\n?/g, '\n'), {
-      bom: true,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof parsed;
+    rows = parse(normalized, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (error) {
     const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : undefined;
     throw new MopsError('INVALID_FILE', `not valid CSV: ${(error as Error).message}`, {
@@ -59,13 +49,22 @@ export function parseCsvTable(text: string, file: string): CsvTable {
       cause: error,
     });
   }
+  const starts = recordStartLines(normalized);
+  // The scan and the parser agree for every file the parser accepts; if they ever do not,
+  // line numbers would be wrong, so fail loudly rather than point at the wrong line.
+  if (starts.length !== rows.length) {
+    throw new MopsError('INVALID_FILE', `could not map CSV records to lines (${rows.length} records, ${starts.length} lines); check the quoting`, {
+      location: { file },
+    });
+  }
+  const parsed = rows.map((record, i) => ({ record, line: starts[i] ?? 0 }));
   const first = parsed[0];
   if (!first) {
     throw new MopsError('INVALID_FILE', 'the CSV is empty; expected a header row naming the columns, then one row per record', {
       location: { file, line: 1 },
     });
   }
-  const headerLine = startLine(first.raw, first.info.lines);
+  const headerLine = first.line;
   const columns = first.record.map(normalizeColumnName);
   columns.forEach((name, index) => {
     if (name === '') {
@@ -82,7 +81,7 @@ export function parseCsvTable(text: string, file: string): CsvTable {
 
   const records: CsvRecord[] = [];
   for (const entry of parsed.slice(1)) {
-    const line = startLine(entry.raw, entry.info.lines);
+    const { line } = entry;
     if (entry.record.every((cell) => cell.trim() === '')) continue;
     if (entry.record.length !== columns.length) {
       records.push({
@@ -102,12 +101,33 @@ export function parseCsvTable(text: string, file: string): CsvTable {
 }
 
 /**
- * csv-parse reports the line a record ends on, and its raw text carries skipped blank lines
- * before it and the line break after it; a quoted cell may span lines in between.
+ * The 1-based line each record starts on: a record ends at a line break outside quotes,
+ * and empty lines are not records (as csv-parse's skip_empty_lines treats them).
+ * Scanning is cheap next to asking the parser for per-record info on big files.
  */
-function startLine(raw: string, endLine: number): number {
-  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-  let newlines = 0;
-  for (let i = 0; i < body.length; i += 1) if (body.charCodeAt(i) === 10) newlines += 1;
-  return endLine - newlines;
+function recordStartLines(text: string): number[] {
+  const starts: number[] = [];
+  let line = 1;
+  let start = 1;
+  let length = 0;
+  let quoted = false;
+  // A byte-order mark is not content.
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = from; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    if (c === 10) {
+      if (!quoted) {
+        if (length > 0) starts.push(start);
+        length = 0;
+        line += 1;
+        start = line;
+        continue;
+      }
+      line += 1;
+    }
+    length += 1;
+  }
+  if (length > 0) starts.push(start);
+  return starts;
 }
