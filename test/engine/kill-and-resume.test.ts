@@ -61,7 +61,10 @@ describe('kill -9 in the middle of a run, then mops resume', () => {
     // Watch the shared run store from this process until step 3 is in flight.
     const store = new SqliteRunStore({ file: join(home, '.mops', 'runs.db') });
     let runId: string | undefined;
+    let exitedEarly: { code: number | null; output: string } | undefined;
+    void running.exited.then((result) => (exitedEarly = result));
     for (;;) {
+      if (exitedEarly) throw new Error(`mops run exited (${exitedEarly.code}) before step 3 started:\n${exitedEarly.output}`);
       const [run] = existsSync(join(home, '.mops', 'runs.db')) ? await store.listRuns({ limit: 1 }) : [];
       if (run) {
         const steps = await store.listSteps(run.id);
