@@ -20,6 +20,16 @@ describe('parseCsvTable', () => {
     });
   }
 
+  it('keeps line numbers right with a byte-order mark, escaped quotes and whitespace-only lines', () => {
+    const text = '\uFEFFid,quote\n1,"She said ""hi,\nthere"""\n   \n2,"a,b"\n';
+    const table = parseCsvTable(text, 't.csv');
+    expect(table.columns).toEqual(['id', 'quote']);
+    expect(table.records.map((r) => [r.line, r.cells.id, r.cells.quote])).toEqual([
+      [2, '1', 'She said "hi,\nthere"'],
+      [5, '2', 'a,b'],
+    ]);
+  });
+
   it('flags rows with the wrong number of cells instead of guessing', () => {
     const table = parseCsvTable('a,b\n1,2\n1,2,3\n4\n', 't.csv');
     expect(table.records.map((r) => [r.line, r.problem ?? 'ok'])).toEqual([
