@@ -102,17 +102,28 @@ export class ActiveRun {
     this.#maybeSettle();
   }
 
-  /** Stops the run: queued steps never start, running ones are aborted, the rest are cancelled. */
-  cancel(reason: string): void {
-    if (this.#cancelReason !== undefined || this.#finished) return;
+  /** False once the run has started settling: later changes need a fresh activation. */
+  get accepting(): boolean {
+    return !this.#finished;
+  }
+
+  /**
+   * Stops the run: queued steps never start, running ones are aborted, the rest are
+   * cancelled. Returns false when the run was already settling (nothing was cancelled).
+   */
+  cancel(reason: string): boolean {
+    if (this.#finished) return false;
+    if (this.#cancelReason !== undefined) return true;
     this.#cancelReason = reason;
     this.#controller.abort(new MopsError('CANCELLED', `Run ${this.runId} was cancelled: ${reason}.`, { details: { runId: this.runId } }));
     this.#maybeSettle();
+    return true;
   }
 
   /** Completes a waiting step with text from outside (handoff output or an approval). */
   async completeWaitingStep(stepId: string, output: string, event: Partial<Extract<RunEvent, { type: 'step.finished' }>> = {}): Promise<void> {
     const state = this.#steps.get(stepId);
+    if (this.#finished) throw new MopsError('INVALID_STATE', `Run ${this.runId} is settling; try again.`);
     if (!state || state.status !== 'waiting') {
       throw new MopsError('INVALID_STATE', `Step "${stepId}" of run ${this.runId} is ${state?.status ?? 'unknown'}, not waiting.`);
     }

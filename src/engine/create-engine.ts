@@ -179,8 +179,34 @@ export function createEngine(options: EngineOptions): Engine {
     return { run, step };
   };
 
+  /** The run active here if it still takes changes; waits out one that is settling. */
+  const settledUnlessAccepting = async (runId: string): Promise<ActiveRun | undefined> => {
+    const here = active.get(runId);
+    if (here && !here.accepting) {
+      await here.settled;
+      return undefined;
+    }
+    return here;
+  };
+
+  /**
+   * Operations that may activate a run (start, resume, submit, approve, cancel) take
+   * turns per run, so two tool calls at once never build two executions of one run.
+   */
+  const turns = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(runId: string, work: () => Promise<T>): Promise<T> => {
+    const previous = turns.get(runId) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(work);
+    const tail = next.catch(() => {});
+    turns.set(runId, tail);
+    void tail.then(() => {
+      if (turns.get(runId) === tail) turns.delete(runId);
+    });
+    return next;
+  };
+
   const complete = async (run: RunRecord, stepId: string, output: string, extra: { approvedBy?: string; flagged?: string }): Promise<RunView> => {
-    const here = active.get(run.id);
+    const here = await settledUnlessAccepting(run.id);
     if (here) {
       await here.completeWaitingStep(stepId, output, extra);
       return view(run.id);
@@ -245,9 +271,9 @@ export function createEngine(options: EngineOptions): Engine {
       return view(runId);
     },
 
-    async resumeRun(runId, resumeOptions = {}) {
+    resumeRun: (runId, resumeOptions = {}) => inTurn(runId, async () => {
+      if (await settledUnlessAccepting(runId)) return view(runId);
       const run = await requireRun(runId);
-      if (active.has(runId)) return view(runId);
       if (run.status === 'done' || run.status === 'cancelled') {
         const when = run.finishedAt ? ` at ${run.finishedAt}` : '';
         throw new MopsError(
@@ -265,19 +291,22 @@ export function createEngine(options: EngineOptions): Engine {
         throw error;
       }
       return view(runId);
-    },
+    }),
 
-    async cancelRun(runId, cancelOptions = {}) {
+    cancelRun: (runId, cancelOptions = {}) => inTurn(runId, async () => {
       const run = await requireRun(runId);
       const reason = cancelOptions.reason ?? 'cancelled by request';
       if (run.status === 'done' || run.status === 'cancelled') {
         throw new MopsError('INVALID_STATE', `Run ${runId} is already ${run.status}; there is nothing to cancel.`, { details: { runId, status: run.status } });
       }
-      const here = active.get(runId);
-      if (here) {
-        here.cancel(reason);
+      const here = await settledUnlessAccepting(runId);
+      if (here?.cancel(reason)) {
         await here.settled;
         return view(runId);
+      }
+      const current = await requireRun(runId);
+      if (current.status === 'done' || current.status === 'cancelled') {
+        throw new MopsError('INVALID_STATE', `Run ${runId} is already ${current.status}; there is nothing to cancel.`, { details: { runId, status: current.status } });
       }
       const lease = await store.getLease(runId);
       if (lease && lease.owner !== core.lease.owner && !leaseIsAbandoned(lease, core.lease, clock())) {
@@ -300,9 +329,9 @@ export function createEngine(options: EngineOptions): Engine {
       );
       await store.releaseLease(runId, core.lease.owner);
       return view(runId);
-    },
+    }),
 
-    async submitStepOutput(runId, stepId, output) {
+    submitStepOutput: (runId, stepId, output) => inTurn(runId, async () => {
       if (typeof output !== 'string' || output.trim() === '') {
         throw new MopsError('INVALID_INPUT', `The output for step "${stepId}" is empty. Submit the step's Markdown deliverable.`);
       }
@@ -313,9 +342,9 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const flagged = checkSubmittedOutput(run, step, output, options.skills);
       return complete(run, stepId, output, flagged ? { flagged } : {});
-    },
+    }),
 
-    async approveStep(runId, stepId, approval) {
+    approveStep: (runId, stepId, approval) => inTurn(runId, async () => {
       const { run, step } = await waitingStep(runId, stepId);
       if (step.kind !== 'approval') {
         throw new MopsError('INVALID_STATE', `Step "${stepId}" of run ${runId} is not an approval step; submit its output instead.`);
@@ -332,7 +361,7 @@ export function createEngine(options: EngineOptions): Engine {
       const note = approval.note?.trim();
       const output = `Approved by ${required} at ${now()}.${note ? `\n\n${note}` : ''}`;
       return complete(run, stepId, output, { approvedBy: required });
-    },
+    }),
 
     getRun: view,
 

@@ -54,6 +54,28 @@ describe('handoff mode', () => {
   });
 });
 
+describe('parallel handoff steps', () => {
+  let harness: Harness;
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it('takes two submissions at once without running the next step twice', async () => {
+    harness = await createHarness({ executors: { handoff: new HandoffExecutor() } });
+    const { engine } = harness;
+    const playbook = await loadRepoPlaybook('conversion-optimization');
+    const runId = (await engine.startRun({ playbook: playbook.id, inputs: sampleInputs(playbook) })).run.id;
+    const view = await engine.waitForRun(runId);
+    const waiting = view.steps.filter((s) => s.status === 'waiting');
+    expect(waiting.map((s) => s.stepId)).toEqual(['psychology', 'copy-audit']);
+    await Promise.all(waiting.map((step) => engine.submitStepOutput(runId, step.stepId, contractOutput(step.instructions!, step.stepId))));
+    const after = await engine.waitForRun(runId);
+    expect(after.steps.find((s) => s.stepId === 'rewrite')).toMatchObject({ status: 'waiting', attempts: 1 });
+    expect(harness.events.filter((e) => e.type === 'step.started' && e.stepId === 'rewrite')).toHaveLength(1);
+    expect(after.run.status).toBe('waiting');
+  });
+});
+
 describe('approval steps', () => {
   let harness: Harness;
   afterEach(async () => {
