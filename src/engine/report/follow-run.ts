@@ -15,7 +15,8 @@ export interface FollowIo {
  */
 export async function followRun(engine: Engine, begin: () => Promise<RunView>, io: FollowIo, options: { json: boolean; clock?: () => Date }): Promise<number> {
   const clock = options.clock ?? (() => new Date());
-  const live = !options.json && io.stdout.isTTY === true && !io.env.CI;
+  // A terminal that reports no width (some pseudo-terminals) cannot be redrawn in place.
+  const live = !options.json && io.stdout.isTTY === true && (io.stdout.columns ?? 0) > 0 && !io.env.CI;
   const progress = options.json ? undefined : new RunProgress({ stream: io.stdout, live, clock });
   const unsubscribe = engine.events.subscribe((event) => progress?.handle(event));
   let runId: string | undefined;

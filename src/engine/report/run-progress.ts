@@ -62,7 +62,7 @@ export class RunProgress {
 
   handle(event: RunEvent): void {
     if ('stepId' in event) this.#apply(event);
-    if (this.#log) this.#draw();
+    if (this.#options.live) this.#draw();
     else this.#options.stream.write(`${describeEvent(event)}\n`);
   }
 
@@ -72,6 +72,8 @@ export class RunProgress {
     if (this.#log) {
       this.#draw();
       this.#log.done();
+      // Stopped for good: later calls draw nothing.
+      this.#log = undefined;
     }
   }
 
@@ -94,7 +96,7 @@ export class RunProgress {
         break;
       case 'step.waiting':
         line.status = 'waiting';
-        line.note = event.reason === 'approval' ? `waiting for approval by ${event.approver}` : 'waiting for its output (handoff)';
+        line.note = event.reason === 'approval' ? `waits for approval by ${event.approver}` : 'handoff: waits for its output';
         break;
       case 'step.failed':
       case 'step.blocked':
@@ -119,7 +121,7 @@ export class RunProgress {
     if (!this.#log) return;
     this.#frame = (this.#frame + 1) % SPINNER.length;
     const width = Math.max(20, Math.max(...[...this.#steps.values()].map((s) => s.id.length)));
-    const columns = this.#options.stream.columns ?? 100;
+    const columns = this.#options.stream.columns || 100;
     const now = this.#clock().getTime();
     const lines = [...this.#steps.values()].map((step) => {
       const mark = step.status === 'running' ? SPINNER[this.#frame] : STEP_MARKS[step.status];

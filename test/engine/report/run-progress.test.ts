@@ -54,7 +54,7 @@ describe('run progress', () => {
     expect(stream.text).toContain('✔ plan');
     expect(stream.text).toContain('Plan content  (3.0s)');
     expect(stream.text).toContain('⏸ sign-off');
-    expect(stream.text).toContain('(waiting for approval by marketing-director)');
+    expect(stream.text).toContain('(waits for approval by marketing-director)');
     expect(stream.text).toContain('○ publish');
   });
 });
