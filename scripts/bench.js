@@ -2,9 +2,13 @@
 // Each section is its own module under scripts/bench/; pass names to run only some:
 //   npm run bench -- routing engine
 import { benchRouting } from './bench/routing.js';
+import { benchOps } from './bench/ops.js';
+import { benchMcp } from './bench/mcp.js';
 
 const SECTIONS = {
   routing: benchRouting,
+  mcp: benchMcp,
+  ops: benchOps,
 };
 
 const wanted = process.argv.slice(2);
@@ -23,3 +27,4 @@ const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
 console.log(`${'measure'.padEnd(w0)}  ${'result'.padEnd(w1)}  target`);
 for (const [what, result, target] of rows) console.log(`${what.padEnd(w0)}  ${result.padEnd(w1)}  ${target}`);
+process.exit(0);

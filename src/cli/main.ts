@@ -115,6 +115,17 @@ export function buildProgram(io: CliIo, onExit: (code: number) => void): Command
   );
   wire(
     program
+      .command('approve')
+      .description('Approve a step that waits for its accountable approver (approval gates).')
+      .argument('<run-id>')
+      .argument('<step-id>')
+      .requiredOption('--as <approver>', 'the approving role, as named in the playbook (e.g. marketing-director)')
+      .option('--note <text>', 'a note kept with the approval')
+      .option('--json', 'print the run as JSON'),
+    () => import('./commands/approve-command.js'),
+  );
+  wire(
+    program
       .command('run-skill')
       .description('Run one skill on a request with the marketing context.')
       .argument('<skill>', 'skill id')
