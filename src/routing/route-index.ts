@@ -53,7 +53,7 @@ export const DEFAULT_DOMAIN_OPTIONS: DomainOptions = { learnedScale: 0.5 };
  * how often the candidates' own texts use a stem with how often everyday English does.
  */
 export function buildDomainWeights(
-  candidates: readonly RoutingCandidate[],
+  candidateStems: ReadonlyArray<readonly string[]>,
   english: EnglishFrequencies,
   options: DomainOptions = DEFAULT_DOMAIN_OPTIONS,
 ): Map<string, number> {
@@ -61,12 +61,10 @@ export function buildDomainWeights(
   const weights = new Map<string, number>();
   const local = new Map<string, number>();
   let localTotal = 0;
-  for (const c of candidates) {
-    for (const text of [c.description, ...c.triggers, c.corpus ?? '']) {
-      for (const stem of plain.terms(text)) {
-        local.set(stem, (local.get(stem) ?? 0) + 1);
-        localTotal++;
-      }
+  for (const stems of candidateStems) {
+    for (const stem of stems) {
+      local.set(stem, (local.get(stem) ?? 0) + 1);
+      localTotal++;
     }
   }
   for (const [stem, count] of local) {
@@ -127,7 +125,9 @@ export function buildRouteIndex(candidates: readonly RoutingCandidate[], options
     const name = plain.terms(c.name.replace(/-/g, ' '));
     const triggers = c.triggers.flatMap((t) => plain.terms(t));
     const description = plain.terms(c.description);
-    const corpus = plain.terms(c.corpus ?? '');
+    // Long texts are analysed line by line, so each line only meets the synonym patterns
+    // whose first word it contains.
+    const corpus = (c.corpus ?? '').split(/\n+/).flatMap((line) => plain.terms(line));
     return { name, triggers, description, corpus };
   });
   const df = new Map<string, number>();
@@ -228,6 +228,10 @@ export function buildRouteIndex(candidates: readonly RoutingCandidate[], options
     search,
     bm25,
     stemIds,
-    domain: buildDomainWeights(candidates, options.english ?? loadEnglishFrequencies(), options.domain),
+    domain: buildDomainWeights(
+      docs.map((doc) => [...doc.description, ...doc.triggers, ...doc.corpus]),
+      options.english ?? loadEnglishFrequencies(),
+      options.domain,
+    ),
   };
 }

@@ -65,13 +65,30 @@ export function patternAnchors(pattern: RegExp): string[] {
 }
 
 const PHRASE_ANCHORS = PHRASE_SYNONYMS.map(([pattern]) => patternAnchors(pattern));
+/** Patterns that must always be tried (an alternative with no literal start). */
+const ALWAYS_TRIED = PHRASE_ANCHORS.flatMap((anchors, i) => (anchors.includes('') ? [i] : []));
+/** First letter → [anchor, pattern index] pairs, so each token is checked against a few anchors. */
+const ANCHORS_BY_LETTER = new Map<string, Array<readonly [string, number]>>();
+PHRASE_ANCHORS.forEach((anchors, i) => {
+  for (const anchor of anchors) {
+    if (!anchor) continue;
+    const list = ANCHORS_BY_LETTER.get(anchor[0]!) ?? [];
+    list.push([anchor, i]);
+    ANCHORS_BY_LETTER.set(anchor[0]!, list);
+  }
+});
 
 /** Joins multi-word synonyms and canonicalises words. */
 export function canonicalWords(tokens: readonly string[]): string[] {
+  const tried = new Set<number>(ALWAYS_TRIED);
+  for (const token of tokens) {
+    const candidates = ANCHORS_BY_LETTER.get(token[0] ?? '');
+    if (!candidates) continue;
+    for (const [anchor, i] of candidates) if (token.startsWith(anchor)) tried.add(i);
+  }
   let s = ` ${tokens.join(' ')} `;
-  for (let i = 0; i < PHRASE_SYNONYMS.length; i++) {
-    const anchors = PHRASE_ANCHORS[i]!;
-    if (!anchors.some((anchor) => anchor === '' || tokens.some((token) => token.startsWith(anchor)))) continue;
+  // In list order: an earlier entry's rewrite takes priority over a later one.
+  for (const i of [...tried].sort((a, b) => a - b)) {
     const [pattern, replacement] = PHRASE_SYNONYMS[i]!;
     s = s.replace(pattern, ` ${replacement} `);
   }
