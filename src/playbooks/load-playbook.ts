@@ -1,10 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { MopsError } from '../errors/index.js';
 import type { Diagnostic } from '../context/diagnostic.js';
 import { lintPlaybook } from './lint-playbook.js';
 import { diagnosticsError, parsePlaybook } from './parse-playbook.js';
 import type { Playbook } from './playbook-schema.js';
+import { listPlaybookFiles, PLAYBOOK_EXTENSIONS as EXTENSIONS } from './list-playbook-files.js';
+
+export { listPlaybookFiles };
 
 export interface LoadPlaybookOptions {
   /** Folder of `<id>.yaml` playbooks, for lookups by id. */
@@ -25,22 +28,6 @@ export interface PlaybookSource {
   warnings: Diagnostic[];
 }
 
-const EXTENSIONS = ['.yaml', '.yml'];
-
-/** Playbook files in a folder (`*.yaml`, `*.yml`), sorted; files starting with `_` are skipped. */
-export async function listPlaybookFiles(playbooksDir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(playbooksDir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return names
-    .filter((name) => EXTENSIONS.includes(extname(name)) && !name.startsWith('_'))
-    .sort()
-    .map((name) => join(playbooksDir, name));
-}
 
 /**
  * Reads, validates and lints one playbook, by id (`product-launch`) or path

@@ -1,6 +1,10 @@
-export { createRouter, DEFAULT_CALIBRATION, type Router, type RouterOptions, type Calibration } from './router.js';
-export { loadRouter, loadRoutingCandidates } from './load-router.js';
-export { buildRouteIndex, type RouteIndex } from './route-index.js';
+export { createRouter } from './create-router.js';
+export { routerFromIndex, DEFAULT_CALIBRATION, type Router, type RouterOptions, type Calibration } from './router.js';
+export { loadRouter, loadRoutingCandidates, type LoadRouterOptions } from './load-router.js';
+export { defaultCacheDir, type IndexCacheOptions } from './routing-index-cache.js';
+export { restoreRouteIndex, type RouteIndex } from './route-index.js';
+export { buildRouteIndex, compileRouteIndex, type BuildIndexOptions } from './compile-route-index.js';
+export { CompiledRouteIndexSchema, type CompiledRouteIndex } from './compiled-route-index.js';
 export { scoreRequest, DEFAULT_WEIGHTS, type ScoringWeights, type CandidateScore } from './score-request.js';
 export { skillCandidate, playbookCandidate, RoutingCandidateSchema, type RoutingCandidate } from './routing-candidate.js';
 export {

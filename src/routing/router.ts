@@ -1,5 +1,5 @@
-import { buildRouteIndex, type BuildIndexOptions, type RouteIndex } from './route-index.js';
-import type { RoutingCandidate } from './routing-candidate.js';
+import type { BuildIndexOptions } from './compile-route-index.js';
+import type { RouteIndex } from './route-index.js';
 import type { RouteAlternative, RouteResult } from './route-result.js';
 import { DEFAULT_WEIGHTS, scoreRequest, type CandidateScore, type ScoringWeights } from './score-request.js';
 import { clarifyingQuestion, explainMatch, explainNoMatch } from './explain-route.js';
@@ -41,8 +41,8 @@ export interface Router {
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function createRouter(candidates: readonly RoutingCandidate[], options: RouterOptions = {}): Router {
-  const index = buildRouteIndex(candidates, options.index);
+/** A router over an index that is already built (or restored from the cache). */
+export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}): Router {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const cal = options.calibration ?? DEFAULT_CALIBRATION;
   const altCount = options.alternatives ?? 3;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MopsError } from '../errors/index.js';
+import { findSkillFiles } from './find-skill-files.js';
 import { parseSkill } from './parse-skill.js';
 import { SkillRegistry } from './skill-registry.js';
 import type { Skill } from './skill-schema.js';
@@ -10,18 +11,6 @@ import type { Skill } from './skill-schema.js';
 export async function loadSkillFile(file: string): Promise<Skill> {
   const text = await readFile(file, 'utf8');
   return parseSkill(text, { file, folderName: basename(dirname(file)) });
-}
-
-/** Lists `<dir>/<id>/SKILL.md` files, sorted by id. */
-export async function findSkillFiles(skillsDir: string): Promise<string[]> {
-  if (!existsSync(skillsDir)) {
-    throw new MopsError('NOT_FOUND', `skills folder not found: ${skillsDir} (set MOPS_SKILLS_DIR or create skills/<id>/SKILL.md)`);
-  }
-  const entries = await readdir(skillsDir, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory() && existsSync(join(skillsDir, entry.name, 'SKILL.md')))
-    .map((entry) => join(skillsDir, entry.name, 'SKILL.md'))
-    .sort();
 }
 
 /** Loads every skill under `skillsDir`; throws the first invalid file. */

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { resolveProjectPaths } from '../../config/project-paths.js';
 import { MopsError } from '../../errors/index.js';
 import { loadRouter } from '../../routing/load-router.js';
-import { routeBatch } from '../../routing/route-batch.js';
 import type { RouteResult } from '../../routing/route-result.js';
 import type { CommandHandler } from '../cli-io.js';
 
@@ -40,7 +39,8 @@ const routeCommand: CommandHandler = async (args, options, io) => {
     } catch (error) {
       throw new MopsError('NOT_FOUND', `cannot read batch file ${batch}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
     }
-    const router = await loadRouter(paths);
+    const router = await loadRouter(paths, { env: io.env });
+    const { routeBatch } = await import('../../routing/route-batch.js');
     const { results, errors } = routeBatch(text, (t) => router.route(t), batch);
     io.stdout.write(results.map((r) => JSON.stringify(r)).join('\n') + (results.length ? '\n' : ''));
     for (const message of errors) io.stderr.write(`mops: ${message}\n`);
@@ -50,7 +50,7 @@ const routeCommand: CommandHandler = async (args, options, io) => {
   if (!request) {
     throw new MopsError('INVALID_INPUT', 'nothing to route: give the request in quotes, e.g. mops route "write a LinkedIn post about our launch", or use --batch FILE.jsonl');
   }
-  const router = await loadRouter(paths);
+  const router = await loadRouter(paths, { env: io.env });
   let result = router.route(request);
   if (options.model) {
     const { settleWithModel } = await import('../../routing/settle-with-model.js');

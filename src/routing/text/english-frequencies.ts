@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../config/project-paths.js';
+import { ENGLISH_FREQUENCIES_FILE } from './english-frequencies-file.js';
 import { canonicalWords, isContentWord, stemWord } from './analyse-text.js';
 
 /**
@@ -16,7 +15,7 @@ export interface EnglishFrequencies {
   counts: Record<string, number>;
 }
 
-export const ENGLISH_FREQUENCIES_FILE = join(PACKAGE_ROOT, 'dist', 'english-stem-frequencies.json');
+export { ENGLISH_FREQUENCIES_FILE };
 
 /** Aggregates word counts by stem (pure). */
 export function deriveEnglishFrequencies(words: ReadonlyArray<{ word: string; count: number }>): EnglishFrequencies {

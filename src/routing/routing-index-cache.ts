@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COMPILED_INDEX_VERSION } from './compiled-index-version.js';
+import type { CompiledRouteIndex } from './compiled-route-index.js';
+import { ENGLISH_FREQUENCIES_FILE } from './text/english-frequencies-file.js';
+
+/**
+ * A disk cache of the compiled routing index, keyed by everything it is computed from:
+ * the skill and playbook files' text, the routing code itself, and the format version.
+ * A change to any of them is a different key, so a stale index is never used.
+ */
+export interface IndexCacheOptions {
+  /** Folder for cache files. @default MOPS_CACHE_DIR, else `<tmp>/marketing-ops-mcp-<user>` */
+  dir?: string;
+  /** Skip reading and writing the cache. @default false */
+  disabled?: boolean;
+}
+
+const PREFIX = 'routing-index-';
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MOPS_CACHE_DIR) return env.MOPS_CACHE_DIR;
+  let user = 'user';
+  try {
+    user = String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username);
+  } catch {
+    // No user database (some containers): one shared name is fine for a cache.
+  }
+  return join(tmpdir(), `marketing-ops-mcp-${user}`);
+}
+
+let codeFingerprint: string | undefined;
+
+/**
+ * Identifies the routing code. A build rewrites every file of dist/ and the stem table
+ * beside it, so in dist/ the table's size and time stand for the whole build; from the
+ * TypeScript sources (tests) every routing file is checked.
+ */
+function routingCodeFingerprint(): string {
+  if (codeFingerprint) return codeFingerprint;
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) {
+    try {
+      const info = statSync(ENGLISH_FREQUENCIES_FILE);
+      codeFingerprint = `${here}:${info.size}:${info.mtimeMs}`;
+      return codeFingerprint;
+    } catch {
+      // No stem table (an unusual build): fall back to checking every file.
+    }
+  }
+  const root = dirname(here);
+  const parts: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(?:js|ts)$/.test(entry.name)) {
+        const info = statSync(path);
+        parts.push(`${path}:${info.size}:${info.mtimeMs}`);
+      }
+    }
+  };
+  walk(root);
+  codeFingerprint = parts.join('\n');
+  return codeFingerprint;
+}
+
+export function indexCacheKey(sources: ReadonlyArray<{ file: string; text: string }>, extra = ''): string {
+  const hash = createHash('sha256');
+  hash.update(`v${COMPILED_INDEX_VERSION}\n${routingCodeFingerprint()}\n${extra}\n`);
+  for (const { file, text } of sources) hash.update(`${file}\n${text.length}\n${text}\n`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The cached index for `key`, or undefined when absent or unreadable. */
+export async function readCachedIndex(dir: string, key: string): Promise<CompiledRouteIndex | undefined> {
+  try {
+    const data = JSON.parse(await readFile(join(dir, `${PREFIX}${key}.json`), 'utf8')) as CompiledRouteIndex;
+    // The file is ours, written whole and keyed by content; the version check guards the shape.
+    return data.version === COMPILED_INDEX_VERSION ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the index atomically and removes older cache files. Failures are ignored: it is only a cache. */
+export async function writeCachedIndex(dir: string, key: string, index: CompiledRouteIndex): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${PREFIX}${key}.json`);
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(index));
+    await rename(temp, file);
+    for (const name of await readdir(dir)) {
+      if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}.json` && name.endsWith('.json')) {
+        await unlink(join(dir, name)).catch(() => undefined);
+      }
+    }
+  } catch {
+    // A read-only or full disk only costs the next start its speed.
+  }
+}
