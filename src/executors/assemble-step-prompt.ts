@@ -1,3 +1,8 @@
+import { agentToolDefinitions, HANDOFF_TOOL } from './agent-tool-catalog.js';
+import { getChannelLimit } from '../ops/channel-limits.js';
+import { HANDOFF_MARKER_EXAMPLE } from './handoff-marker.js';
+import type { ToolAccess } from './step-executor.js';
+
 /**
  * Builds the prompt for one skill step. Pure: the same inputs give the same text, and
  * the handoff executor hands out exactly this text, so a person or a chat client sees
@@ -8,7 +13,14 @@ export interface PromptSkill {
   id: string;
   name: string;
   body: string;
-  metadata: { output?: string; contract?: { sections: readonly string[] } };
+  metadata: {
+    output?: string;
+    contract?: { sections: readonly string[]; limits?: readonly { section: string; limit: string }[] };
+    /** The matrix's "Not This" rules: near misses and the skill they belong to. */
+    not?: readonly { when: string; use: string }[];
+    /** Tools the skill may call (ops toolkit names, `read_context`, `read_step_output`). */
+    tools?: readonly string[];
+  };
 }
 
 export interface PromptDependency {
@@ -29,6 +41,11 @@ export interface StepPromptInput {
   dependencies: readonly PromptDependency[];
   /** The marketing context as Markdown (already narrowed to the sections wanted), if any. */
   context?: { name: string; markdown: string };
+  /**
+   * How the model doing the step reaches the skill's tools; decides the "Tools" and
+   * "another skill" sections. Absent: neither section (the prompt as a plain document).
+   */
+  toolAccess?: ToolAccess;
 }
 
 export interface StepPrompt {
@@ -42,16 +59,23 @@ export function assembleStepPrompt(input: StepPromptInput): StepPrompt {
   return { system: buildSystem(input), user: buildUser(input) };
 }
 
-function buildSystem({ skill, campaign, step }: StepPromptInput): string {
+function buildSystem({ skill, campaign, step, toolAccess }: StepPromptInput): string {
   const parts = [
     `You are carrying out the "${skill.name}" skill (${skill.id}) for step "${stepLabel(step)}" of the campaign "${campaign.name}". Follow the skill's instructions below.`,
     skill.body.trim(),
   ];
+  if (toolAccess) {
+    const tools = toolsSection(skill, toolAccess);
+    if (tools) parts.push(tools);
+    const handoff = handoffSection(skill, toolAccess);
+    if (handoff) parts.push(handoff);
+  }
   const reminder = ['## Output format reminder', 'Answer in Markdown with the finished deliverable only: no preamble, no closing remarks.'];
   const sections = skill.metadata.contract?.sections ?? [];
   if (sections.length > 0) {
     reminder.push(`Use exactly these \`##\` headings, in this order: ${sections.map((s) => `"${s}"`).join(', ')}.`);
   }
+  for (const { section, limit } of skill.metadata.contract?.limits ?? []) reminder.push(describeLimit(section, limit));
   if (skill.metadata.output) reminder.push(`Expected output: ${skill.metadata.output}.`);
   reminder.push('When an input is missing and nobody can be asked, state the assumption you made in the output.');
   parts.push(reminder.join('\n'));
@@ -85,6 +109,65 @@ function buildUser({ campaign, step, inputs, dependencies, context }: StepPrompt
     parts.push(`## Marketing context (${context.name})\n\n${demoteHeadings(context.markdown.trim())}`);
   }
   return parts.join('\n\n') + '\n';
+}
+
+function toolsSection(skill: PromptSkill, access: ToolAccess): string | undefined {
+  const declared = agentToolDefinitions(skill.metadata.tools ?? [], { handoff: false });
+  if (access === 'none') {
+    if (declared.length === 0) return undefined;
+    return [
+      '## Tools',
+      `This skill normally uses tools (${declared.map((t) => `\`${t.name}\``).join(', ')}), but none can be called here: this model is reached without tool calling (MCP sampling, for one, carries no tools). ` +
+        'The marketing context and the earlier outputs you need are in the material below; check lengths, links and required fields yourself against the limits stated.',
+    ].join('\n');
+  }
+  if (access === 'mcp') {
+    if (declared.length === 0) return undefined;
+    return [
+      '## Tools',
+      "This server's MCP tools can do the checks and lookups of this skill for you; call them before you submit:",
+      ...declared.map((t) => `- ${t.mcp}: ${firstSentence(t.description)}`),
+    ].join('\n');
+  }
+  return [
+    '## Tools',
+    'You can call these tools while you work. Use them instead of guessing (check lengths, build and validate links, read the context or an earlier output), then answer with the deliverable itself:',
+    ...declared.map((t) => `- \`${t.name}\`: ${firstSentence(t.description)}`),
+    `- \`${HANDOFF_TOOL}\`: hands the request to another skill (see below).`,
+  ].join('\n');
+}
+
+function handoffSection(skill: PromptSkill, access: ToolAccess): string {
+  const rules = skill.metadata.not ?? [];
+  const lines = ['## When the request belongs to another skill'];
+  if (rules.length > 0) {
+    lines.push('These requests look like this skill\'s work but belong to another skill:', ...rules.map((rule) => `- ${rule.when} → \`${rule.use}\``));
+  } else {
+    lines.push('Some requests look like this skill\'s work but are plainly another skill\'s job.');
+  }
+  const how =
+    access === 'agent'
+      ? `If this step's request is one of them, do not write the deliverable: call \`${HANDOFF_TOOL}\` with the skill id and a one-sentence reason, and stop. (If you cannot call tools, answer with this one line instead: \`${HANDOFF_MARKER_EXAMPLE}\`.)`
+      : `If this step's request is one of them, do not write the deliverable: answer with this one line instead: \`${HANDOFF_MARKER_EXAMPLE}\`.`;
+  lines.push(how, 'Only hand off when the request clearly matches such a case; otherwise do the work.');
+  return lines.join('\n');
+}
+
+/** One contract limit as a sentence the model can follow; the same ids `checkOutputContract` enforces. */
+function describeLimit(section: string, limitId: string): string {
+  if (limitId === 'utm-links') return `Every link under "${section}" carries lowercase utm_source, utm_medium and utm_campaign.`;
+  if (limitId === 'brief-fields') {
+    return `"${section}" names every brief field: objective, audience, key message, call to action, success metric, deadline and format specs.`;
+  }
+  const limit = getChannelLimit(limitId);
+  if (!limit) return `"${section}" follows the "${limitId}" limit.`;
+  const count = limit.maxCount !== undefined ? `, and at most ${limit.maxCount} items` : '';
+  return `Each list item under "${section}" is a ${limit.label} of at most ${limit.maxChars} characters (an emoji counts as one)${count}.`;
+}
+
+function firstSentence(text: string): string {
+  const match = /^(.+?[.!?])(\s|$)/.exec(text.trim());
+  return match?.[1] ?? text.trim();
 }
 
 function stepLabel(step: StepPromptInput['step']): string {

@@ -7,6 +7,8 @@ import type { StepExecutor, StepRequest, StepResult } from './step-executor.js';
  */
 export class HandoffExecutor implements StepExecutor {
   readonly kind = 'handoff';
+  /** The chat client doing the step calls the skill's tools as this server's MCP tools. */
+  readonly toolAccess = 'mcp';
 
   async execute(request: StepRequest): Promise<StepResult> {
     return { status: 'waiting', instructions: formatHandoffInstructions(request.prompt, request) };

@@ -1,4 +1,18 @@
-export type { StepExecutor, StepRequest, StepResult, StepExecuteOptions } from './step-executor.js';
+export type { StepExecutor, StepRequest, StepResult, StepExecuteOptions, RepairRequest, ToolAccess } from './step-executor.js';
+export {
+  agentToolDefinition,
+  agentToolDefinitions,
+  checkHandoffTarget,
+  HANDOFF_TOOL,
+  READ_CONTEXT_TOOL,
+  READ_STEP_OUTPUT_TOOL,
+  type AgentToolbox,
+  type AgentToolCall,
+  type AgentToolDefinition,
+} from './agent-tool-catalog.js';
+export { createAgentTools, type AgentTools, type AgentHandoff } from './agent-tools.js';
+export { readHandoffMarker, HANDOFF_MARKER_EXAMPLE, type HandoffMarker } from './handoff-marker.js';
+export { formatRepairRequest, formatRepairPrompt } from './format-repair-request.js';
 export {
   assembleStepPrompt,
   type StepPrompt,
@@ -11,6 +25,7 @@ export { SamplingExecutor, type SampleFunction } from './sampling-executor.js';
 export {
   OpenAiExecutor,
   createOpenAiExecutor,
+  DEFAULT_AGENT_MAX_STEPS,
   type OpenAiExecutorOptions,
   type OpenAiConnection,
 } from './openai-executor.js';
