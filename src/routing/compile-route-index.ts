@@ -37,7 +37,7 @@ export function buildDomainWeights(
   }
   for (const [stem, count] of local) {
     if (count < 2) continue;
-    const everyday = (english.counts[stem] ?? 0) + 50;
+    const everyday = (Object.hasOwn(english.counts, stem) ? english.counts[stem]! : 0) + 50;
     const ratio = count / localTotal / (everyday / english.total);
     const weight = Math.min(1, Math.log10(ratio) / 2) * options.learnedScale;
     if (weight > 0) weights.set(stem, weight);

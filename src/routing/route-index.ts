@@ -25,8 +25,10 @@ export interface RouteIndex {
   idf: ReadonlyMap<string, number>;
   phrases: IndexedPhrase[];
   rules: IndexedPhrase[];
-  phrasesByStem: ReadonlyMap<string, number[]>;
-  rulesByStem: ReadonlyMap<string, number[]>;
+  phrasesByStem: ReadonlyMap<string, Int32Array>;
+  rulesByStem: ReadonlyMap<string, Int32Array>;
+  /** The idf of a stem, with the value phrase weights use for stems no document has. */
+  idfOf(stem: string): number;
   /** BM25 score of each candidate for a set of query stems (MiniSearch's OR scoring). */
   bm25(stems: ReadonlySet<string>): Float64Array;
   /** Every stem used by a phrase or rule, numbered. */
@@ -35,10 +37,17 @@ export interface RouteIndex {
   domain: ReadonlyMap<string, number>;
 }
 
-function addPosting(map: Map<string, number[]>, stem: string, id: number): void {
-  const list = map.get(stem);
-  if (list) list.push(id);
-  else map.set(stem, [id]);
+/** Stem → ids of the phrases that contain it. */
+function postingsOf(phrases: readonly IndexedPhrase[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  phrases.forEach((p, id) => {
+    for (const stem of p.stems) {
+      const list = lists.get(stem);
+      if (list) list.push(id);
+      else lists.set(stem, [id]);
+    }
+  });
+  return new Map([...lists].map(([stem, ids]) => [stem, Int32Array.from(ids)]));
 }
 
 /** Turns compiled data back into the structures the scorer works on (fast: no text analysis). */
@@ -59,17 +68,16 @@ export function restoreRouteIndex(compiled: CompiledRouteIndex): RouteIndex {
   };
   const phrases = compiled.phrases.map(restore);
   const rules = compiled.rules.map(restore);
-  const phrasesByStem = new Map<string, number[]>();
-  phrases.forEach((p, id) => p.stems.forEach((s) => addPosting(phrasesByStem, s, id)));
-  const rulesByStem = new Map<string, number[]>();
-  rules.forEach((p, id) => p.stems.forEach((s) => addPosting(rulesByStem, s, id)));
+  const phrasesByStem = postingsOf(phrases);
+  const rulesByStem = postingsOf(rules);
 
-  const table = compiled.bm25;
+  // A Map, not the JSON object: a stem like "constructor" must not find Object's own properties.
+  const table = new Map(Object.entries(compiled.bm25));
   const bm25 = (stems: ReadonlySet<string>): Float64Array => {
     const sums = new Float64Array(n);
     const matched = new Uint16Array(n);
     for (const stem of stems) {
-      const list = table[stem];
+      const list = table.get(stem);
       if (!list) continue;
       for (const [doc, score] of list) {
         sums[doc]! += score;
@@ -88,6 +96,7 @@ export function restoreRouteIndex(compiled: CompiledRouteIndex): RouteIndex {
     rules,
     phrasesByStem,
     rulesByStem,
+    idfOf,
     bm25,
     stemIds,
     domain: new Map(Object.entries(compiled.domain)),

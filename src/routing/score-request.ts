@@ -87,41 +87,10 @@ export interface ScoredRequest {
   domainTerms: Array<{ stem: string; weight: number }>;
 }
 
-/** A query as marks over stem ids: `marks[id] === stamp` when the query has that stem. */
-interface QueryMarks {
-  marks: Int32Array;
-  stamp: number;
-}
-
-function markQuery(index: RouteIndex, stems: Iterable<string>, marks: QueryMarks): void {
-  marks.stamp++;
-  for (const stem of stems) {
-    const id = index.stemIds.get(stem);
-    if (id !== undefined) marks.marks[id] = marks.stamp;
-  }
-}
-
-function matchPhrase(phrase: IndexedPhrase, query: QueryMarks, partial: number): PhraseHit | undefined {
-  const { ids, idfs } = phrase;
-  let matched = 0;
-  let count = 0;
-  for (let i = 0; i < ids.length; i++) {
-    if (query.marks[ids[i]!] === query.stamp) {
-      matched += idfs[i]!;
-      count++;
-    }
-  }
-  if (count === ids.length) return { phrase, value: phrase.weight, full: true };
-  if (ids.length < 2 || phrase.weight === 0) return undefined;
-  const coverage = matched / phrase.weight;
-  if (coverage < 0.6) return undefined;
-  return { phrase, value: phrase.weight * coverage * coverage * partial, full: false };
-}
-
 /** How many of its best phrase matches each candidate keeps (scores use the top three). */
 const TOP_HITS = 4;
 
-/** Inserts a hit into a list kept sorted by value, longest `max` entries. */
+/** Inserts a hit into a list kept sorted by value, at most `max` entries long. */
 function keepTop(list: PhraseHit[], hit: PhraseHit, max: number): void {
   if (list.length >= max && list[list.length - 1]!.value >= hit.value) return;
   let i = list.length;
@@ -130,34 +99,81 @@ function keepTop(list: PhraseHit[], hit: PhraseHit, max: number): void {
   if (list.length > max) list.pop();
 }
 
-/** Visits each phrase that shares a stem with the query once. */
-function forEachTouchedPhrase(
-  postings: ReadonlyMap<string, number[]>,
-  stems: Iterable<string>,
-  seen: Set<number>,
-  visit: (id: number) => void,
-): void {
-  seen.clear();
-  for (const stem of stems) {
-    const list = postings.get(stem);
-    if (!list) continue;
-    for (const id of list) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      visit(id);
-    }
-  }
+/** Per-phrase counters reused across calls (routing is synchronous, so calls never overlap). */
+interface PhraseCounters {
+  /** Each phrase's stem count and weight, side by side, so checking a phrase touches no object. */
+  lengths: Int32Array;
+  weights: Float64Array;
+  stamp: number;
+  stamps: Int32Array;
+  matchedWeight: Float64Array;
+  matchedStems: Int32Array;
+  touched: Int32Array;
 }
 
-// Scratch space reused across calls; routing is synchronous, so calls never overlap.
-const scratch = new WeakMap<RouteIndex, { marks: QueryMarks; seen: Set<number> }>();
-function scratchFor(index: RouteIndex): { marks: QueryMarks; seen: Set<number> } {
-  let s = scratch.get(index);
-  if (!s) {
-    s = { marks: { marks: new Int32Array(index.stemIds.size), stamp: 0 }, seen: new Set() };
-    scratch.set(index, s);
+const counters = new WeakMap<readonly IndexedPhrase[], PhraseCounters>();
+function countersFor(phrases: readonly IndexedPhrase[]): PhraseCounters {
+  let c = counters.get(phrases);
+  if (!c) {
+    const n = phrases.length;
+    c = {
+      lengths: Int32Array.from(phrases, (p) => p.ids.length),
+      weights: Float64Array.from(phrases, (p) => p.weight),
+      stamp: 0,
+      stamps: new Int32Array(n),
+      matchedWeight: new Float64Array(n),
+      matchedStems: new Int32Array(n),
+      touched: new Int32Array(n),
+    };
+    counters.set(phrases, c);
   }
-  return s;
+  return c;
+}
+
+/**
+ * Finds the phrases a query matches in full, or mostly (their matched idf at least 60 %
+ * of their weight; partial matches count less). One pass over the postings of the query's
+ * stems adds up each phrase's matched weight, so no phrase is examined twice.
+ */
+function matchPhrases(
+  index: RouteIndex,
+  phrases: readonly IndexedPhrase[],
+  postings: ReadonlyMap<string, Int32Array>,
+  query: ReadonlySet<string>,
+  partial: number,
+  onHit: (hit: PhraseHit) => void,
+): void {
+  const c = countersFor(phrases);
+  const stamp = ++c.stamp;
+  let touchedCount = 0;
+  for (const stem of query) {
+    const list = postings.get(stem);
+    if (!list) continue;
+    const weight = index.idfOf(stem);
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i]!;
+      if (c.stamps[id] !== stamp) {
+        c.stamps[id] = stamp;
+        c.matchedWeight[id] = 0;
+        c.matchedStems[id] = 0;
+        c.touched[touchedCount++] = id;
+      }
+      c.matchedWeight[id]! += weight;
+      c.matchedStems[id]!++;
+    }
+  }
+  for (let i = 0; i < touchedCount; i++) {
+    const id = c.touched[i]!;
+    const length = c.lengths[id]!;
+    const weight = c.weights[id]!;
+    if (c.matchedStems[id] === length) {
+      onHit({ phrase: phrases[id]!, value: weight, full: true });
+      continue;
+    }
+    if (length < 2 || weight === 0) continue;
+    const coverage = c.matchedWeight[id]! / weight;
+    if (coverage >= 0.6) onHit({ phrase: phrases[id]!, value: weight * coverage * coverage * partial, full: false });
+  }
 }
 
 /** Scores every candidate for a request. Pure: same index and text, same result. */
@@ -195,14 +211,10 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }
   if (query.size === 0) return { terms, candidates: scores, evidence, domainTerms };
 
-  const { marks, seen } = scratchFor(index);
-  markQuery(index, query, marks);
   let bestMultiWord = 0;
   let covering = false;
-  forEachTouchedPhrase(index.phrasesByStem, query, seen, (id) => {
-    const phrase = index.phrases[id]!;
-    const hit = matchPhrase(phrase, marks, weights.partial);
-    if (!hit) return;
+  matchPhrases(index, index.phrases, index.phrasesByStem, query, weights.partial, (hit) => {
+    const phrase = hit.phrase;
     const s: CandidateScore = scores[phrase.target]!;
     keepTop(s.hits, hit, TOP_HITS);
     if (hit.full) {
@@ -230,9 +242,8 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // "Not This" rules: when a rule describes the request at least as specifically as the
   // owner's own best trigger, the owner is the tempting wrong answer.
   const ruleHits: PhraseHit[] = [];
-  forEachTouchedPhrase(index.rulesByStem, query, seen, (id) => {
-    const hit = matchPhrase(index.rules[id]!, marks, weights.partial);
-    if (hit?.full) ruleHits.push(hit);
+  matchPhrases(index, index.rules, index.rulesByStem, query, weights.partial, (hit) => {
+    if (hit.full) ruleHits.push(hit);
   });
   for (const s of scores) s.score = s.phraseScore + weights.bm25 * s.bm25;
   for (const hit of ruleHits) {
@@ -246,11 +257,9 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // What the request rules out counts against the candidates it describes.
   const excludedPenalty = new Map<number, number>();
   if (excludedTerms.size > 0) {
-    markQuery(index, excludedTerms, marks);
-    forEachTouchedPhrase(index.phrasesByStem, excludedTerms, seen, (id) => {
-      const phrase = index.phrases[id]!;
-      const hit = matchPhrase(phrase, marks, weights.partial);
-      if (hit?.full) excludedPenalty.set(phrase.target, Math.max(excludedPenalty.get(phrase.target) ?? 0, hit.value));
+    matchPhrases(index, index.phrases, index.phrasesByStem, excludedTerms, weights.partial, (hit) => {
+      const target = hit.phrase.target;
+      if (hit.full) excludedPenalty.set(target, Math.max(excludedPenalty.get(target) ?? 0, hit.value));
     });
   }
   // A request for a whole campaign lifts the playbooks, most of all the one it resembles.

@@ -36,6 +36,13 @@ describe('out-of-scope requests', () => {
     }
   });
 
+  it('treats words that name JavaScript object properties as plain words', () => {
+    for (const text of ['constructor', 'toString valueOf', '__proto__ hasOwnProperty', 'write a constructor for my class']) {
+      expect(() => router.route(text)).not.toThrow();
+      expect(router.route(text).match).toBeNull();
+    }
+  });
+
   it('keeps marketing requests that use everyday words', () => {
     expect(router.route('nobody reads our newsletter, what should we change').match).not.toBeNull();
     expect(router.route('how do I get my bakery in front of more locals').match).not.toBeNull();

@@ -1,6 +1,9 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
 import { PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms.js';
+
+// A Map, not the object: a word like "constructor" must not find Object's own properties.
+const WORD_MAP = new Map(Object.entries(WORD_SYNONYMS));
 import { isEnglishWord } from './english-words.js';
 
 /**
@@ -27,7 +30,9 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 /** Lower case, accents and apostrophes removed, split into raw tokens. */
 export function rawTokens(text: string): string[] {
   const s = text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase()
-    .replace(/[’‘`]/g, "'").replace(/'s\b/g, '').replace(/'/g, '');
+    .replace(/[’‘`]/g, "'").replace(/'s\b/g, '').replace(/'/g, '')
+    .replace(/\ba\s*\/\s*b\b/g, 'ab')
+    .replace(/\bd\s*&\s*d\b/g, 'dnd');
   return s.split(/[^a-z0-9]+/).filter(Boolean);
 }
 
@@ -56,7 +61,10 @@ export function patternAnchors(pattern: RegExp): string[] {
     } else current += ch;
   }
   alternatives.push(current);
-  return alternatives.map((alt) => {
+  return alternatives.flatMap((alt) => {
+    // A group of plain words at the start ("(?:on|for|to) x") anchors on each of them.
+    const group = /^(?:\\b)?\(\?:([a-z0-9|]+)\)/.exec(alt);
+    if (group?.[1]) return group[1].split('|');
     const literal = /^(?:\\b)?([a-z0-9]+)/.exec(alt)?.[1] ?? '';
     // A quantifier after the run makes its last character optional ("tweets?" → "tweet").
     const next = alt.slice(alt.indexOf(literal) + literal.length)[0];
@@ -94,7 +102,7 @@ export function canonicalWords(tokens: readonly string[]): string[] {
   }
   const out: string[] = [];
   for (const raw of s.split(' ')) {
-    if (raw) out.push(WORD_SYNONYMS[raw] ?? raw);
+    if (raw) out.push(WORD_MAP.get(raw) ?? raw);
   }
   return out;
 }

@@ -19,7 +19,8 @@ export { ENGLISH_FREQUENCIES_FILE };
 
 /** Aggregates word counts by stem (pure). */
 export function deriveEnglishFrequencies(words: ReadonlyArray<{ word: string; count: number }>): EnglishFrequencies {
-  const counts: Record<string, number> = {};
+  // No prototype: stems such as "constructor" are ordinary keys here.
+  const counts: Record<string, number> = Object.create(null) as Record<string, number>;
   let total = 0;
   for (const { word, count } of words) {
     total += count;

@@ -14,7 +14,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bad[\s-]hoc\b/g, 'adhoc'],
   [/\bad[\s-]?block(?:er|ers|ing)?\b|\bblock(?:ing)? ads\b/g, 'adblock'],
   [/\blead paint\b/g, 'leadpaint'],
-  [/\bd (?:and |n )?d\b|\bdungeons (?:and|n) dragons\b/g, 'dnd'],
+  [/\bdungeons (?:and|n) dragons\b/g, 'dnd'],
   // Everyday phrases that borrow marketing words.
   [/\bbrand[\s-]new\b/g, 'new'],
   [/\bengagement rings?\b/g, 'jewellery'],
@@ -71,7 +71,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwhite[\s-]?papers?\b/g, 'whitepaper'],
   [/\be[\s-]?books?\b/g, 'ebook'],
   [/\bcase[\s-]?stud(?:y|ies)\b/g, 'casestudy'],
-  [/\ba b\b|\bab test/g, 'abtest'],
+  [/\bab(?: test(?:s|ing)?)?\b/g, 'abtest'],
   [/\bsplit[\s-]?test/g, 'abtest'],
   [/\bgo[\s-]?to[\s-]?market\b|\bgtm\b/g, 'gotomarket'],
   [/\bsocial media\b/g, 'social'],
