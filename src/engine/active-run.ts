@@ -1,8 +1,10 @@
 import { contextToMarkdown } from '../context/index.js';
 import { MopsError } from '../errors/index.js';
-import type { StepExecutor } from '../executors/index.js';
+import type { AgentToolCall } from '../executors/agent-tool-catalog.js';
+import type { RepairRequest, StepExecutor } from '../executors/step-executor.js';
 import { renderWith } from '../playbooks/index.js';
 import type { NamedContext } from './engine-options.js';
+import { attemptOutcomeWrite, handoffEventsOf } from './attempt-outcome-write.js';
 import { executeAttempt, type AttemptOutcome } from './execute-attempt.js';
 import type { ExecutionCore } from './execution-core.js';
 import { backoffDelay, isRetryableError } from './retry-policy.js';
@@ -27,6 +29,10 @@ interface StepState {
   scheduled: boolean;
   /** Waiting out a retry delay (holding no queue slot). */
   retrying: boolean;
+  /** The answer the next attempt repairs, with its contract violations. */
+  repair?: RepairRequest;
+  /** Repairs asked for since this process took the run. */
+  repairs: number;
 }
 
 export interface ActiveRunSetup {
@@ -82,6 +88,7 @@ export class ActiveRun {
         startedAt: record?.startedAt ?? null,
         scheduled: false,
         retrying: false,
+        repairs: 0,
       });
     }
     const drafted = this.#steps.get(DRAFT_CONTEXT_STEP_ID);
@@ -175,7 +182,10 @@ export class ActiveRun {
     const step = state.plan;
     const attempt = state.attempts + 1;
     state.attempts = attempt;
-    state.sessionAttempts += 1;
+    const repair = state.repair;
+    state.repair = undefined;
+    // Repairs have their own budget; the retry budget counts attempts that hit transient errors.
+    if (!repair) state.sessionAttempts += 1;
     const startedAt = this.#now();
     state.startedAt ??= startedAt;
     let outcome: AttemptOutcome;
@@ -186,7 +196,7 @@ export class ActiveRun {
           steps: [{ stepId: step.id, patch: { status: 'running', inputs, attempts: attempt, startedAt: state.startedAt, error: null, instructions: null } }],
           attempts: [{ stepId: step.id, number: attempt, status: 'running', startedAt }],
         },
-        [{ type: 'step.started', runId: this.runId, at: startedAt, stepId: step.id, attempt }],
+        [{ type: 'step.started', runId: this.runId, at: startedAt, stepId: step.id, attempt, ...(repair && { repair: true }) }],
       );
       state.status = 'running';
       outcome = await executeAttempt(
@@ -201,12 +211,19 @@ export class ActiveRun {
             return { stepId: need, name: dep.plan.name, source: dep.plan.skill ?? dep.plan.tool ?? dep.plan.approver, output: dep.output ?? '' };
           }),
           context: this.#promptContext(),
+          ...(this.#context && { namedContext: this.#context }),
+          finished: this.#finishedSteps(),
+          ...(repair && { repair }),
+          repairsLeft: Math.max(0, this.#core.contractRepairs - state.repairs),
+          repairsUsed: state.repairs,
         },
         {
           skills: this.#core.skills,
           executor: this.#setup.executor,
           gateTools: this.#core.gateTools,
           timeoutMs: step.timeoutMs ?? this.#core.stepTimeoutMs,
+          recordToolCall: (call) => this.#recordToolCall(step.id, attempt, call),
+          clock: this.#core.clock,
         },
         this.#controller.signal,
       );
@@ -220,41 +237,21 @@ export class ActiveRun {
   async #attemptSucceeded(state: StepState, attempt: number, startedAt: string, outcome: AttemptOutcome): Promise<void> {
     const stepId = state.plan.id;
     const now = this.#now();
-    if (outcome.kind !== 'waiting' && outcome.gate) await this.#recordGateCall(stepId, attempt, startedAt, outcome.gate.input, outcome.gate.result);
-    if (outcome.kind === 'waiting') {
-      await this.#commit(
-        {
-          steps: [{ stepId, patch: { status: 'waiting', instructions: outcome.instructions } }],
-          attempts: [{ stepId, number: attempt, status: 'waiting' }],
-        },
-        [{ type: 'step.waiting', runId: this.runId, at: now, stepId, reason: outcome.reason, ...(state.plan.approver && outcome.reason === 'approval' && { approver: state.plan.approver }) }],
-      );
-      state.status = 'waiting';
-      return;
+    if (outcome.kind === 'done' || outcome.kind === 'blocked') {
+      if (outcome.gate) await this.#recordToolCall(stepId, attempt, gateCall(state.plan.tool ?? 'gate', startedAt, now, outcome.gate));
     }
+    const write = attemptOutcomeWrite({ runId: this.runId, stepId, attempt, now, ...(state.plan.approver && { approver: state.plan.approver }) }, outcome);
+    await this.#commit(write.change, write.events);
+    state.status = write.status;
     if (outcome.kind === 'blocked') {
-      const error = toStoredError(outcome.error);
-      await this.#commit(
-        {
-          steps: [{ stepId, patch: { status: 'blocked', output: outcome.output, finishedAt: now, error } }],
-          attempts: [{ stepId, number: attempt, status: 'failed', finishedAt: now, error, output: outcome.output }],
-        },
-        [{ type: 'step.blocked', runId: this.runId, at: now, stepId, error }],
-      );
-      state.status = 'blocked';
-      this.#blocked ??= { error, report: `${error.message}\n\n${outcome.output}` };
-      return;
+      this.#blocked ??= { error: write.error!, report: `${write.error!.message}\n\n${outcome.output}` };
+    } else if (outcome.kind === 'repair') {
+      // Back in line at once: the next attempt sends the model this answer and its violations.
+      state.repair = { output: outcome.output, violations: outcome.problems };
+      state.repairs += 1;
+    } else if (outcome.kind === 'done') {
+      this.#markDone(state, outcome.output);
     }
-    const flag = outcome.flagged ? { code: 'CONTRACT_VIOLATION', message: outcome.flagged, details: { flagged: true } } : null;
-    const usage = outcome.usage ?? null;
-    await this.#commit(
-      {
-        steps: [{ stepId, patch: { status: 'done', output: outcome.output, finishedAt: now, usage, error: flag } }],
-        attempts: [{ stepId, number: attempt, status: 'done', finishedAt: now, output: outcome.output, usage }],
-      },
-      [{ type: 'step.finished', runId: this.runId, at: now, stepId, attempt, ...(outcome.usage && { usage: outcome.usage }), ...(outcome.flagged && { flagged: outcome.flagged }) }],
-    );
-    this.#markDone(state, outcome.output);
   }
 
   async #attemptFailed(state: StepState, attempt: number, startedAt: string, raw: unknown): Promise<void> {
@@ -296,7 +293,7 @@ export class ActiveRun {
     }
     await this.#commit(
       { steps: [{ stepId, patch: { status: 'failed', finishedAt: now, error } }], attempts: [{ stepId, number: attempt, status: 'failed', startedAt, finishedAt: now, error }] },
-      [{ type: 'step.failed', runId: this.runId, at: now, stepId, attempt, error }],
+      [...handoffEventsOf({ runId: this.runId, stepId, attempt, now }, error), { type: 'step.failed', runId: this.runId, at: now, stepId, attempt, error }],
     ).catch(this.#core.onBackgroundError);
     state.status = 'failed';
     this.#failure ??= error;
@@ -385,24 +382,22 @@ export class ActiveRun {
     if (run?.status === 'cancelled') this.cancel('cancelled from another process');
   }
 
-  async #recordGateCall(stepId: string, attempt: number, startedAt: string, input: unknown, result: unknown): Promise<void> {
+  async #recordToolCall(stepId: string, attempt: number, call: AgentToolCall): Promise<void> {
     if (this.#detached) return;
-    await this.#core.store.recordToolCall({
-      runId: this.runId,
-      stepId,
-      attempt,
-      name: this.#steps.get(stepId)?.plan.tool ?? 'gate',
-      input,
-      result,
-      startedAt,
-      durationMs: Math.max(0, this.#core.clock().getTime() - Date.parse(startedAt)),
-    });
+    await this.#core.store.recordToolCall({ runId: this.runId, stepId, attempt, ...call });
   }
 
   async #commit(change: RunWrite, events: RunEvent[]): Promise<void> {
     if (this.#detached) return;
     await this.#core.store.write(this.runId, { ...change, events: events.map(toEventWrite) });
     for (const event of events) this.#core.events.emit(event);
+  }
+
+  /** Finished steps with their names, for the `read_step_output` tool. */
+  #finishedSteps(): Record<string, { name: string; output: string }> {
+    const finished: Record<string, { name: string; output: string }> = {};
+    for (const [id, state] of this.#steps) if (state.status === 'done' && state.output !== null) finished[id] = { name: state.plan.name, output: state.output };
+    return finished;
   }
 
   #outputs(): Record<string, string> {
@@ -414,4 +409,9 @@ export class ActiveRun {
   #now(): string {
     return this.#core.clock().toISOString();
   }
+}
+
+/** A gate's ops tool run as a recorded tool call. */
+function gateCall(name: string, startedAt: string, now: string, gate: { input: unknown; result: unknown }): AgentToolCall {
+  return { name, input: gate.input, result: gate.result, startedAt, durationMs: Math.max(0, Date.parse(now) - Date.parse(startedAt)) };
 }

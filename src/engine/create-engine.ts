@@ -26,6 +26,10 @@ export function createEngine(options: EngineOptions): Engine {
   if (!options.queue && (!Number.isInteger(concurrency) || concurrency < 1)) {
     throw new MopsError('INVALID_INPUT', `Expected \`concurrency\` to be a whole number from 1 up, got \`${concurrency}\`.`);
   }
+  const contractRepairs = options.contractRepairs ?? 2;
+  if (!Number.isInteger(contractRepairs) || contractRepairs < 0) {
+    throw new MopsError('INVALID_INPUT', `Expected \`contractRepairs\` to be a whole number from 0 up, got \`${contractRepairs}\`.`);
+  }
   const core: ExecutionCore = {
     store: options.store,
     events,
@@ -36,6 +40,7 @@ export function createEngine(options: EngineOptions): Engine {
     skills: options.skills,
     gateTools: options.gateTools ?? getOpsTool,
     stepTimeoutMs: options.stepTimeoutMs ?? 600_000,
+    contractRepairs,
     lease: { ...defaultLeaseOptions(() => randomBytes(4).toString('hex')), ...options.lease },
     parseContext: options.parseContext,
     onBackgroundError: (error) => process.emitWarning(`mops engine: ${error instanceof Error ? error.message : String(error)}`),

@@ -1,6 +1,6 @@
 import { resolveProjectPaths, type ProjectPaths } from '../config/project-paths.js';
 import { loadContext, parseContext } from '../context/index.js';
-import { isMopsError } from '../errors/index.js';
+import { isMopsError, MopsError } from '../errors/index.js';
 import { HandoffExecutor } from '../executors/handoff-executor.js';
 import type { StepExecutor } from '../executors/step-executor.js';
 import { OPS_TOOLS } from '../ops/ops-registry.js';
@@ -35,7 +35,8 @@ export interface ProjectEngine {
 
 /**
  * The engine as the CLI and the MCP server use it: skills, playbooks and contexts from
- * the project folders, runs in `${MOPS_HOME}/runs.db`, executors from the environment.
+ * the project folders, runs in `${MOPS_HOME}/runs.db`, executors from the environment,
+ * and MOPS_CONTRACT_REPAIRS repair attempts per contract violation (default 2).
  */
 export async function createProjectEngine(options: ProjectEngineOptions = {}): Promise<ProjectEngine> {
   const env = options.env ?? process.env;
@@ -55,8 +56,10 @@ export async function createProjectEngine(options: ProjectEngineOptions = {}): P
 
   const skills = full ? await loadSkills(paths.skillsDir) : new SkillRegistry([]);
   const opsToolNames = OPS_TOOLS.map((tool) => tool.name);
+  const repairs = contractRepairsFromEnv(env);
   const engine = createEngine({
     store: options.overrides?.store ?? openRunStore(paths.home),
+    ...(repairs !== undefined && { contractRepairs: repairs }),
     skills,
     executors,
     defaultExecutor,
@@ -76,4 +79,14 @@ export async function createProjectEngine(options: ProjectEngineOptions = {}): P
     ...options.overrides,
   });
   return { engine, paths, skills };
+}
+
+function contractRepairsFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.MOPS_CONTRACT_REPAIRS?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new MopsError('INVALID_INPUT', `Expected MOPS_CONTRACT_REPAIRS to be a whole number from 0 up, got "${raw}".`);
+  }
+  return value;
 }

@@ -57,6 +57,13 @@ export interface EngineOptions {
   queue?: PQueue;
   /** Time limit of a step that sets no `timeout`. @default 600000 (10 minutes) */
   stepTimeoutMs?: number;
+  /**
+   * How many times a skill step's model is sent the exact contract violations of its
+   * answer and asked for a repair before the step fails (or passes flagged, with
+   * `on_contract_violation: flag`). Each repair is a stored attempt. 0 turns repairs off.
+   * @default 2
+   */
+  contractRepairs?: number;
   /** Lease settings (owner token, heartbeat, liveness check). */
   lease?: Partial<LeaseOptions>;
 }

@@ -1,15 +1,37 @@
 import { MopsError } from '../errors/index.js';
 // Direct module imports keep the AI SDK out of processes that never call a model.
+import type { AgentToolCall } from '../executors/agent-tool-catalog.js';
 import { assembleStepPrompt, type StepPrompt } from '../executors/assemble-step-prompt.js';
-import type { StepExecutor } from '../executors/step-executor.js';
+import { readHandoffMarker } from '../executors/handoff-marker.js';
+import type { RepairRequest, StepExecutor } from '../executors/step-executor.js';
+import type { Skill } from '../skills/index.js';
 import type { Usage } from './run-records.js';
 import { checkOutputContract } from './check-output-contract.js';
-import type { EngineSkills } from './engine-options.js';
+import type { EngineSkills, NamedContext } from './engine-options.js';
 import { runGate, type GateOutcome, type GateToolLookup } from './gate-step.js';
 import type { PlannedStep } from './run-plan.js';
 
+/** A step's agent passed the request on to another skill. */
+export interface StepHandoff {
+  to: string;
+  reason: string;
+}
+
 export type AttemptOutcome =
-  | { kind: 'done'; output: string; usage?: Usage; flagged?: string; gate?: GateOutcome }
+  | {
+      kind: 'done';
+      output: string;
+      usage?: Usage;
+      /** Why the step passed flagged for review (`on_contract_violation: flag`). */
+      flagged?: string;
+      /** The contract violations behind the flag. */
+      problems?: string[];
+      /** A handoff the step was allowed to pass with (flagged). */
+      handoff?: StepHandoff;
+      gate?: GateOutcome;
+    }
+  /** The output broke the contract and repairs are left: ask the model again with these violations. */
+  | { kind: 'repair'; output: string; problems: string[]; usage?: Usage }
   | { kind: 'waiting'; instructions: string; reason: 'handoff' | 'approval' }
   | { kind: 'blocked'; output: string; error: MopsError; gate: GateOutcome };
 
@@ -23,6 +45,16 @@ export interface AttemptRequest {
   dependencies: { stepId: string; name: string; source?: string; output: string }[];
   /** The run's context as prompt Markdown (rendered once per run, not per step). */
   context: { name: string; markdown: string } | undefined;
+  /** The run's context as loaded, for the `read_context` tool. */
+  namedContext?: NamedContext;
+  /** Every finished step of the run, for the `read_step_output` tool. */
+  finished?: Record<string, { name: string; output: string }>;
+  /** Set when this attempt repairs the previous answer. */
+  repair?: RepairRequest;
+  /** Repairs still allowed for this step; 0 settles a violation by the step's policy. */
+  repairsLeft?: number;
+  /** Repairs already made for this step. */
+  repairsUsed?: number;
 }
 
 export interface AttemptDeps {
@@ -30,6 +62,9 @@ export interface AttemptDeps {
   executor: StepExecutor | undefined;
   gateTools: GateToolLookup;
   timeoutMs: number;
+  /** Stores one agent tool call of this attempt. */
+  recordToolCall?: (call: AgentToolCall) => Promise<void>;
+  clock?: () => Date;
 }
 
 /**
@@ -52,7 +87,9 @@ async function skillOutcome(request: AttemptRequest, deps: AttemptDeps, signal: 
   if (!skill) {
     throw new MopsError('NOT_FOUND', `Step "${step.id}" uses the skill "${step.skill}", which is not installed. Known skills: ${deps.skills.ids().join(', ')}.`);
   }
-  if (!deps.executor) throw new MopsError('INVALID_STATE', `No executor is configured for step "${step.id}".`);
+  const executor = deps.executor;
+  if (!executor) throw new MopsError('INVALID_STATE', `No executor is configured for step "${step.id}".`);
+  const toolAccess = executor.toolAccess ?? 'none';
   const prompt: StepPrompt = assembleStepPrompt({
     skill,
     campaign: request.campaign,
@@ -60,21 +97,77 @@ async function skillOutcome(request: AttemptRequest, deps: AttemptDeps, signal: 
     inputs: request.inputs,
     dependencies: request.dependencies,
     ...(request.context && { context: request.context }),
+    toolAccess,
   });
+  const tools =
+    toolAccess === 'agent'
+      ? {
+          names: skill.metadata.tools,
+          skillId: skill.id,
+          skillIds: deps.skills.ids(),
+          ...(request.namedContext && { context: request.namedContext }),
+          steps: request.finished ?? {},
+          record: deps.recordToolCall ?? (async () => {}),
+          ...(deps.clock && { clock: deps.clock }),
+        }
+      : undefined;
   const result = await raceAbort(
-    deps.executor.execute({ runId: request.runId, stepId: step.id, attempt: request.attempt, skillId: skill.id, prompt }, { signal }),
+    executor.execute(
+      {
+        runId: request.runId,
+        stepId: step.id,
+        attempt: request.attempt,
+        skillId: skill.id,
+        prompt,
+        ...(tools && { tools }),
+        ...(request.repair && { repair: request.repair }),
+      },
+      { signal },
+    ),
     signal,
   );
   if (result.status === 'waiting') return { kind: 'waiting', instructions: result.instructions, reason: 'handoff' };
-  const problems = checkOutputContract(result.output, skill.metadata.contract);
-  if (problems.length > 0) {
-    const message = `The output of step "${step.id}" breaks the ${skill.id} output contract: ${problems.join(' ')}`;
-    if (step.onContractViolation === 'fail') {
-      throw new MopsError('CONTRACT_VIOLATION', message, { details: { stepId: step.id, skill: skill.id, problems } });
-    }
-    return { kind: 'done', output: result.output, ...(result.usage && { usage: result.usage }), flagged: message };
+  const usage = result.usage ? { usage: result.usage } : {};
+  const marker = result.status === 'done' ? validMarker(result.output, skill, deps.skills) : undefined;
+  if (result.status === 'handoff' || marker) {
+    const handoff = result.status === 'handoff' ? { to: result.to, reason: result.reason } : { to: marker!.to, reason: marker!.reason };
+    const rest = result.status === 'handoff' ? result.output : marker!.rest;
+    return { ...handoffOutcome(step, skill.id, handoff, rest), ...usage };
   }
-  return { kind: 'done', output: result.output, ...(result.usage && { usage: result.usage }) };
+  const problems = checkOutputContract(result.output, skill.metadata.contract);
+  if (problems.length === 0) return { kind: 'done', output: result.output, ...usage };
+  if ((request.repairsLeft ?? 0) > 0) return { kind: 'repair', output: result.output, problems, ...usage };
+  const used = request.repairsUsed ?? 0;
+  const repaired = used > 0 ? ` The model was asked to repair it ${used} time(s) and did not.` : '';
+  const message = `The output of step "${step.id}" breaks the ${skill.id} output contract: ${problems.join(' ')}${repaired}`;
+  if (step.onContractViolation === 'fail') {
+    throw new MopsError('CONTRACT_VIOLATION', message, { details: { stepId: step.id, skill: skill.id, problems } });
+  }
+  return { kind: 'done', output: result.output, ...usage, flagged: message, problems };
+}
+
+/** A handoff marker naming an installed skill other than this one; anything else is ordinary output. */
+function validMarker(output: string, skill: Skill, skills: EngineSkills) {
+  const marker = readHandoffMarker(output);
+  return marker && marker.to !== skill.id && skills.get(marker.to) ? marker : undefined;
+}
+
+/**
+ * A playbook step never switches skills by itself: the handoff fails the step with the
+ * agent's reason, or (`on_contract_violation: flag`) passes it flagged for review, with
+ * whatever the agent wrote or a note as its output. Single-skill runs re-route on the flag.
+ */
+function handoffOutcome(step: PlannedStep, skillId: string, handoff: StepHandoff, text: string): AttemptOutcome {
+  const message = `The ${skillId} agent handed step "${step.id}" off to the ${handoff.to} skill: ${handoff.reason.replace(/[.\s]+$/, '')}`;
+  if (step.onContractViolation === 'fail') {
+    throw new MopsError(
+      'CONTRACT_VIOLATION',
+      `${message}. A playbook step does not switch skills on its own: if the agent is right, change the step's skill to "${handoff.to}" in the playbook; otherwise make the step's request clearer. Then resume the run.`,
+      { details: { stepId: step.id, skill: skillId, handoff } },
+    );
+  }
+  const output = text.trim() || `Handed off to the ${handoff.to} skill: ${handoff.reason}`;
+  return { kind: 'done', output, flagged: message, handoff };
 }
 
 async function gateOutcome(request: AttemptRequest, deps: AttemptDeps): Promise<AttemptOutcome> {

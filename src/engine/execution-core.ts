@@ -16,6 +16,8 @@ export interface ExecutionCore {
   skills: EngineSkills;
   gateTools: GateToolLookup;
   stepTimeoutMs: number;
+  /** Repair attempts a skill step gets after its output breaks the contract. */
+  contractRepairs: number;
   lease: LeaseOptions;
   parseContext: EngineOptions['parseContext'];
   /** Reports errors nobody awaits (a failed heartbeat, a store write after a crash). */

@@ -12,7 +12,19 @@ export type RunEvent =
   | { type: 'run.failed'; runId: string; at: string; error: StoredError }
   | { type: 'run.cancelled'; runId: string; at: string; reason: string }
   | { type: 'run.blocked'; runId: string; at: string; report: string; error: StoredError }
-  | { type: 'step.started'; runId: string; at: string; stepId: string; attempt: number }
+  | {
+      type: 'step.started';
+      runId: string;
+      at: string;
+      stepId: string;
+      attempt: number;
+      /** The attempt repairs the previous answer's contract violations. */
+      repair?: boolean;
+    }
+  /** The answer broke the output contract; the model is asked to repair it (the next attempt). */
+  | { type: 'step.repairing'; runId: string; at: string; stepId: string; attempt: number; problems: string[] }
+  /** The step's agent said the request belongs to another skill. */
+  | { type: 'step.handoff'; runId: string; at: string; stepId: string; attempt: number; to: string; reason: string }
   | {
       type: 'step.finished';
       runId: string;

@@ -86,12 +86,14 @@ describe('QA gates and output contracts in a run', () => {
     expect(await harness.store.listToolCalls(view.run.id)).toHaveLength(1);
   });
 
-  it('fails a step whose output breaks its contract, without retrying', async () => {
+  it('fails a step whose output breaks its contract once its repairs are used up, without retrying', async () => {
     const view = await start(gated, () => 'Here is some copy without any of the promised sections.');
     expect(view.run.status).toBe('failed');
     expect(view.run.error?.code).toBe('CONTRACT_VIOLATION');
     expect(view.run.error?.message).toMatch(/breaks the copywriting output contract: Missing section\(s\) "## Message strategy", .*found no ## headings/);
-    expect(view.steps[0]?.attempts).toBe(1);
+    // The first answer and two repair attempts (the default); a violation is never retried as a transient error.
+    expect(view.steps[0]?.attempts).toBe(3);
+    expect(harness.sleeps).toEqual([]);
   });
 
   it('flags a contract violation and goes on when the step says on_contract_violation: flag', async () => {

@@ -114,6 +114,13 @@ export class RunProgress {
         line.status = 'pending';
         line.note = `attempt ${event.attempt} was interrupted; running it again`;
         break;
+      case 'step.repairing':
+        line.status = 'pending';
+        line.note = `attempt ${event.attempt} broke the output contract; asking for a repair`;
+        break;
+      case 'step.handoff':
+        line.note = `handed off to ${event.to}`;
+        break;
     }
   }
 
@@ -150,7 +157,7 @@ export function describeEvent(event: RunEvent): string {
     case 'run.blocked':
       return `${time} ⛔ run blocked: ${event.error.message}`;
     case 'step.started':
-      return `${time} ◌ ${event.stepId} started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
+      return `${time} ◌ ${event.stepId} started${event.attempt > 1 ? ` (attempt ${event.attempt}${event.repair ? ', repair' : ''})` : ''}`;
     case 'step.finished': {
       const tokens = event.usage ? ` (${event.usage.inputTokens ?? '?'} in / ${event.usage.outputTokens ?? '?'} out tokens)` : '';
       const by = event.approvedBy ? ` (approved by ${event.approvedBy})` : '';
@@ -170,5 +177,9 @@ export function describeEvent(event: RunEvent): string {
       return `${time} ⛔ ${event.stepId} blocked: ${event.error.message}`;
     case 'step.interrupted':
       return `${time} ↻ ${event.stepId} attempt ${event.attempt} was interrupted; running it again`;
+    case 'step.repairing':
+      return `${time} ↻ ${event.stepId} attempt ${event.attempt} broke the output contract (${event.problems.join(' ')}); asking the model to repair it`;
+    case 'step.handoff':
+      return `${time} ↪ ${event.stepId} handed off to ${event.to}: ${event.reason}`;
   }
 }
