@@ -13,5 +13,16 @@ export { listRunRecordsForHealth } from './run-records-for-health.js';
 export { isRetryableError, backoffDelay, NON_RETRYABLE_CODES, MAX_BACKOFF_MS } from './retry-policy.js';
 export type { EngineOptions, EngineSkills, NamedContext } from './engine-options.js';
 export { createEngine, type Engine, type StartRunRequest, type RunDetails } from './create-engine.js';
+export {
+  runSkill,
+  handoffOf,
+  singleSkillPlaybook,
+  type SkillRun,
+  type SkillRunRequest,
+  type SkillRunHandoff,
+  type FollowSkillRun,
+  type RunSkillOptions,
+} from './run-skill.js';
+export type { StepHandoff } from './execute-attempt.js';
 export { createProjectEngine, type ProjectEngine, type ProjectEngineOptions } from './create-project-engine.js';
 export * from './store/index.js';
