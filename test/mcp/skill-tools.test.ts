@@ -78,7 +78,12 @@ describe('run_skill', () => {
       expect(data.mode).toBe('sampling');
       expect(data.output).toContain('## Subject lines');
       expect(data.contract_problems.join(' ')).toContain('Send plan');
-      expect(requests).toHaveLength(1);
+      // The first answer, then two repair requests quoting the violation; the answer never improves, so it comes back flagged.
+      expect(requests).toHaveLength(3);
+      expect(data.attempts).toBe(3);
+      const repair = (requests[1]!.messages[0]!.content as { text: string }).text;
+      expect(repair).toContain('## Repair needed');
+      expect(repair).toContain('- Missing section(s) "## Send plan"');
       expect(requests[0]!.systemPrompt).toContain('cold-email');
       expect(JSON.stringify(requests[0]!.messages)).toContain('sequence for finance leaders');
     } finally {
