@@ -7,6 +7,32 @@
  * Characters are counted as user-perceived characters (grapheme clusters) after trimming,
  * so an emoji or an accented letter counts once. Google Ads counts some wide characters
  * (e.g. CJK) double; this table does not, so leave headroom for those scripts.
+ *
+ * ## Output contract limits
+ *
+ * A skill's `metadata.contract.limits` ties a `##` section of its output to one of these
+ * ids; `checkOutputContract` (src/engine) enforces them on every step output, whether a
+ * model wrote it or it was submitted in handoff mode. Channel limits apply to each list
+ * item of the section (`- item` or `1. item`; surrounding quotes, emphasis and a trailing
+ * "(28 chars)" note are ignored). An item at the limit passes; one character more fails.
+ *
+ * | Limit id           | Applies to                     | Passes when                                   |
+ * |--------------------|--------------------------------|-----------------------------------------------|
+ * | `rsa-headline`     | Google Ads RSA headlines       | each ≤ 30 characters, at most 15 items        |
+ * | `rsa-description`  | Google Ads RSA descriptions    | each ≤ 90 characters, at most 4 items         |
+ * | `meta-title`       | HTML page titles               | each ≤ 60 characters                          |
+ * | `meta-description` | HTML meta descriptions         | each ≤ 155 characters                         |
+ * | `x-post`           | X (Twitter) posts              | each ≤ 280 characters                         |
+ * | `linkedin-post`    | LinkedIn posts                 | each ≤ 3000 characters                        |
+ * | `email-subject`    | Email subject lines            | each ≤ 60 characters                          |
+ * | `email-preheader`  | Email preheaders               | each ≤ 90 characters                          |
+ * | `utm-links`        | every http(s) link in section  | each has utm_source, utm_medium, utm_campaign, all non-empty and lowercase |
+ * | `brief-fields`     | a brief section                | it names objective (or goal), audience, key message (or message), call to action (or CTA), success metric (or metric, KPI), deadline (or due) and format |
+ *
+ * The last two are structural checks rather than lengths; `CONTRACT_LIMIT_IDS`
+ * (src/skills/skill-capabilities.ts) lists every id a contract may use, and the skill
+ * linter rejects others. A violation names the section, the limit and the offending
+ * items with their counts, so a model can be asked to repair exactly that.
  */
 export interface ChannelLimit {
   id: string;
