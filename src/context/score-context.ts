@@ -14,6 +14,17 @@ import { analyzeSectionText } from './analyze-section-text.js';
  * says a complete section holds, and says why. Pure.
  */
 export function scoreContext(context: MarketingContext): ContextReport {
+  // Contexts are values: every run of a campaign engine plans against the same loaded one.
+  const known = reports.get(context);
+  if (known) return known;
+  const report = computeReport(context);
+  reports.set(context, report);
+  return report;
+}
+
+const reports = new WeakMap<MarketingContext, ContextReport>();
+
+function computeReport(context: MarketingContext): ContextReport {
   const sections = CONTEXT_SECTIONS.map((definition) => scoreSection(definition, context));
   const statusOf = new Map(sections.map((section) => [section.id, section.status]));
   const score = sections.reduce((sum, s) => sum + (s.status === 'complete' ? 1 : s.status === 'thin' ? 0.5 : 0), 0) / sections.length;

@@ -18,7 +18,6 @@ export const RUN_COLUMNS: Record<string, string> = {
   error: 'error:json',
   report: 'report',
   executor: 'executor',
-  contextSnapshot: 'context_snapshot:json',
 };
 
 export const STEP_COLUMNS: Record<string, string> = {
@@ -44,14 +43,34 @@ function fromJson<T>(value: unknown): T | null {
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/** A property parsed from JSON on first read: most reads of a run only want its status. */
+function lazyJson<T extends object>(target: T, key: string, json: unknown): void {
+  let parsed: unknown;
+  let done = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) {
+        parsed = fromJson(json);
+        done = true;
+      }
+      return parsed;
+    },
+    set: (value: unknown) => {
+      parsed = value;
+      done = true;
+    },
+  });
+}
+
 export function rowToRun(row: Row): RunRecord {
-  return {
+  // The playbook and context snapshots are the run's largest values.
+  const run = {
     id: row.id as string,
     playbookId: row.playbook_id as string,
     playbookName: row.playbook_name as string,
-    playbookSnapshot: fromJson(row.playbook_snapshot),
     contextName: text(row.context_name),
-    contextSnapshot: fromJson(row.context_snapshot),
     inputs: fromJson<Record<string, unknown>>(row.inputs) ?? {},
     executor: row.executor as string,
     status: row.status as RunRecord['status'],
@@ -60,7 +79,10 @@ export function rowToRun(row: Row): RunRecord {
     finishedAt: text(row.finished_at),
     error: fromJson(row.error),
     report: text(row.report),
-  };
+  } as RunRecord;
+  lazyJson(run, 'playbookSnapshot', row.playbook_snapshot);
+  lazyJson(run, 'contextSnapshot', row.context_snapshot);
+  return run;
 }
 
 export function rowToStep(row: Row): StepRecord {

@@ -80,9 +80,7 @@ export class SqliteRunStore implements RunStore {
         id: run.id,
         playbook_id: run.playbookId,
         playbook_name: run.playbookName,
-        playbook_snapshot: toJson(run.playbookSnapshot),
         context_name: run.contextName,
-        context_snapshot: toJson(run.contextSnapshot),
         inputs: toJson(run.inputs),
         executor: run.executor,
         status: run.status,
@@ -92,6 +90,7 @@ export class SqliteRunStore implements RunStore {
         error: toJson(run.error),
         report: run.report,
       });
+      this.#s.insertSnapshots.run(run.id, toJson(run.playbookSnapshot), toJson(run.contextSnapshot));
       for (const step of steps) {
         this.#s.insertStep.run({
           run_id: run.id,
@@ -133,7 +132,11 @@ export class SqliteRunStore implements RunStore {
       if (!this.#s.runExists.get(runId)) {
         throw new MopsError('STORE_ERROR', `No run "${runId}" in the store.`, { details: { runId } });
       }
-      if (change.run) this.#patch('runs', RUN_COLUMNS, change.run, { id: runId });
+      if (change.run) {
+        const { contextSnapshot, ...rest } = change.run;
+        if (contextSnapshot !== undefined) this.#s.setContextSnapshot.run(toJson(contextSnapshot), runId);
+        this.#patch('runs', RUN_COLUMNS, rest, { id: runId });
+      }
       for (const { stepId, patch } of change.steps ?? []) {
         const changed = this.#patch('steps', STEP_COLUMNS, patch, { run_id: runId, step_id: stepId });
         if (changed === 0 && !this.#s.stepExists.get(runId, stepId)) throw unknownStep(runId, stepId);
@@ -292,18 +295,22 @@ function prepareStatements(db: Database) {
     runExists: db.prepare('SELECT 1 FROM runs WHERE id = ?').pluck(),
     stepExists: db.prepare('SELECT 1 FROM steps WHERE run_id = ? AND step_id = ?').pluck(),
     insertRun: db.prepare(
-      `INSERT INTO runs (id, playbook_id, playbook_name, playbook_snapshot, context_name, context_snapshot, inputs,
+      `INSERT INTO runs (id, playbook_id, playbook_name, context_name, inputs,
          executor, status, created_at, started_at, finished_at, error, report)
-       VALUES (@id, @playbook_id, @playbook_name, @playbook_snapshot, @context_name, @context_snapshot, @inputs,
+       VALUES (@id, @playbook_id, @playbook_name, @context_name, @inputs,
          @executor, @status, @created_at, @started_at, @finished_at, @error, @report)`,
     ),
+    insertSnapshots: db.prepare('INSERT INTO run_snapshots (run_id, playbook_snapshot, context_snapshot) VALUES (?, ?, ?)'),
+    setContextSnapshot: db.prepare('UPDATE run_snapshots SET context_snapshot = ? WHERE run_id = ?'),
     insertStep: db.prepare(
       `INSERT INTO steps (run_id, step_id, position, name, kind, skill, needs, status)
        VALUES (@run_id, @step_id, @position, @name, @kind, @skill, @needs, @status)`,
     ),
-    getRun: db.prepare('SELECT * FROM runs WHERE id = ?'),
+    getRun: db.prepare(
+      `SELECT r.*, s.playbook_snapshot, s.context_snapshot FROM runs r JOIN run_snapshots s ON s.run_id = r.id WHERE r.id = ?`,
+    ),
     listRuns: db.prepare(
-      `SELECT * FROM runs
+      `SELECT r.*, s.playbook_snapshot, s.context_snapshot FROM runs r JOIN run_snapshots s ON s.run_id = r.id
        WHERE (@status IS NULL OR status = @status) AND (@playbook_id IS NULL OR playbook_id = @playbook_id)
        ORDER BY created_at DESC, id DESC LIMIT @limit`,
     ),

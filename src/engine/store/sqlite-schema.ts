@@ -2,9 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { MopsError } from '../../errors/index.js';
 
 /** The schema version this code reads and writes. Bump it with a new migration below. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-const MIGRATIONS: Record<number, string> = {
+export const MIGRATIONS: Readonly<Record<number, string>> = {
   1: `
     CREATE TABLE runs (
       id TEXT PRIMARY KEY,
@@ -81,6 +81,19 @@ const MIGRATIONS: Record<number, string> = {
       data TEXT NOT NULL
     );
     CREATE INDEX events_by_run ON events (run_id, seq);
+  `,
+  // The snapshots are a run's largest values and never change while it runs; in their own
+  // table, the frequent small updates of a run (status, lease heartbeat) stay small writes.
+  2: `
+    CREATE TABLE run_snapshots (
+      run_id TEXT PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+      playbook_snapshot TEXT NOT NULL,
+      context_snapshot TEXT
+    );
+    INSERT INTO run_snapshots (run_id, playbook_snapshot, context_snapshot)
+      SELECT id, playbook_snapshot, context_snapshot FROM runs;
+    ALTER TABLE runs DROP COLUMN playbook_snapshot;
+    ALTER TABLE runs DROP COLUMN context_snapshot;
   `,
 };
 
