@@ -94,8 +94,9 @@ export async function benchEngine() {
   const perStep = (performance.now() - start) / (overhead.steps() - before);
   await overhead.engine.close();
 
-  // 200 concurrent launch runs, 50 ms per model call, 50 steps at a time.
-  const concurrency = 50;
+  // 200 concurrent launch runs, 50 ms per model call, 16 model calls at a time (a typical
+  // rate-limit budget for one API key).
+  const concurrency = 16;
   const latency = 50;
   const loaded = await makeEngine(latency, concurrency);
   const modelSteps = loaded.playbook.steps.filter((s) => (s.type ?? 'skill') === 'skill').length;
