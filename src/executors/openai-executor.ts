@@ -1,8 +1,7 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import { APICallError, generateText, hasToolCall, stepCountIs, type LanguageModel, type LanguageModelUsage, type ModelMessage } from 'ai';
+import { APICallError, generateText, stepCountIs, type LanguageModel, type LanguageModelUsage, type ModelMessage } from 'ai';
 import { MopsError } from '../errors/index.js';
 import type { Usage } from '../engine/run-records.js';
-import { HANDOFF_TOOL } from './agent-tool-catalog.js';
 import { createAgentTools, type AgentTools } from './agent-tools.js';
 import { formatRepairRequest } from './format-repair-request.js';
 import { mapModelError } from './map-model-error.js';
@@ -118,7 +117,8 @@ export class OpenAiExecutor implements StepExecutor {
       ...(this.#maxOutputTokens !== undefined && { maxOutputTokens: this.#maxOutputTokens }),
       ...(agent && {
         tools: agent.tools,
-        stopWhen: [stepCountIs(this.#maxSteps), hasToolCall(HANDOFF_TOOL)],
+        // A refused handoff (unknown skill) goes back to the model; an accepted one ends the loop.
+        stopWhen: [stepCountIs(this.#maxSteps), () => agent.handoff() !== undefined],
         // The last allowed call has no tools, so the loop ends in an answer rather than a call.
         prepareStep: ({ stepNumber }: { stepNumber: number }) => (stepNumber >= last ? { activeTools: [] } : undefined),
       }),
