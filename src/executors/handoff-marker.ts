@@ -9,7 +9,7 @@
 /** The line to answer with, for prompts. */
 export const HANDOFF_MARKER_EXAMPLE = 'HANDOFF TO <skill-id>: <one-sentence reason>';
 
-const MARKER = /^\s*(?:>\s*)?(?:\*\*|__)?HANDOFF TO\s+`?([a-z0-9]+(?:-[a-z0-9]+)*)`?(?:\*\*|__)?\s*[:—–-]\s*(.+?)\s*$/i;
+const MARKER = /^\s*(?:>\s*)?(?:\*\*|__)?HANDOFF TO\s+`?([a-z0-9]+(?:-[a-z0-9]+)*)`?(?:\*\*|__)?\s*(?::|—|–|\s-)\s*(.+?)\s*$/i;
 
 export interface HandoffMarker {
   to: string;
