@@ -1,9 +1,9 @@
-/** Renders a zod issue path as `a.b[2].c` for messages. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
+/** Renders a zod issue path as `rows[3].visited_pricing`; an empty path is `root`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>, root = '(root)'): string {
+  let text = '';
   for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
   }
-  return out || '(root)';
+  return text === '' ? root : text;
 }

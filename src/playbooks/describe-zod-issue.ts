@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ContextRequirementSchema } from '../context/context-schema.js';
-import { closestMatch } from './closest-match.js';
+import { closestMatch } from '../text/closest-match.js';
 import {
   ApprovalStepSchema,
   GateStepSchema,

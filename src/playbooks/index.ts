@@ -15,6 +15,6 @@ export {
 } from './load-playbook.js';
 export { validatePlaybookFiles, type ValidatePlaybookOptions } from './validate-playbook-files.js';
 export { playbookJsonSchema, playbookJsonSchemaText } from './playbook-json-schema.js';
-export { closestMatch } from './closest-match.js';
+export { closestMatch } from '../text/closest-match.js';
 export type { YamlSourceMap, SourcePosition } from './yaml-source-map.js';
 export { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../context/diagnostic.js';

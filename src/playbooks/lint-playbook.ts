@@ -1,6 +1,6 @@
 import { SECTION_IDS } from '../context/context-schema.js';
 import type { Diagnostic } from '../context/diagnostic.js';
-import { closestMatch } from './closest-match.js';
+import { closestMatch } from '../text/closest-match.js';
 import { findDependencyCycle, resolveNeeds } from './compute-step-graph.js';
 import type { Playbook, PlaybookStep } from './playbook-schema.js';
 import { parseTemplateRefs } from './template-refs.js';

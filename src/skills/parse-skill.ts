@@ -69,27 +69,12 @@ export function parseSkill(text: string, options: ParseSkillOptions): Skill {
   const native = rawMetadata !== undefined && 'category' in rawMetadata;
   const body = text.slice(match[0].length).trim();
 
+  const common = { id: fm.name, name: fm.name, description: fm.description.trim(), body, file };
   if (!native) {
-    return {
-      id: fm.name,
-      name: fm.name,
-      description: fm.description.trim(),
-      body,
-      file,
-      native: false,
-      metadata: { category: 'general', triggers: [], not: [], requires_context: false, tools: [] },
-    };
+    // A skill from another collection: routable from its description alone.
+    return { ...common, native: false, metadata: { category: 'general', triggers: [], not: [], requires_context: false, tools: [] } };
   }
-
   const meta = SkillMetadataSchema.safeParse(rawMetadata);
   if (!meta.success) fail(meta.error.issues[0]!, ['metadata']);
-  return {
-    id: fm.name,
-    name: fm.name,
-    description: fm.description.trim(),
-    body,
-    file,
-    native: true,
-    metadata: meta.data!,
-  };
+  return { ...common, native: true, metadata: meta.data! };
 }

@@ -1,21 +1,11 @@
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-io.js';
+import { captureIo } from '../support/capture-io.js';
 import { runCli } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/config/project-paths.js';
 
-function captureIo(env: NodeJS.ProcessEnv, cwd: string): { io: CliIo; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { io: { stdout, stderr, stdin: new PassThrough(), env, cwd }, out: () => out, err: () => err };
-}
 
 let dir: string;
 beforeEach(async () => {

@@ -1,13 +1,9 @@
 import type { z } from 'zod';
+import { formatPath as formatZodPath } from '../../files/format-path.js';
 
 /** Formats a path as `rows[3].visited_pricing` (empty path → `input`). */
 export function formatPath(path: readonly PropertyKey[], root = 'input'): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
-  }
-  return text === '' ? root : text;
+  return formatZodPath(path, root);
 }
 
 /** Shows a received value the way a user would recognise it in their file or JSON. */

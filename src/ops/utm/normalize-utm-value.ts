@@ -28,18 +28,3 @@ export function normalizeUtmValue(raw: string): NormalizedUtmValue {
   value = cleaned.replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
   return { value, changes, nonAscii: /[^\x00-\x7f]/.test(value) };
 }
-
-/** Levenshtein distance, for "did you mean" hints on campaign names. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = prev[j] ?? 0;
-      prev[j] = Math.min(above + 1, (prev[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return prev[b.length] ?? 0;
-}

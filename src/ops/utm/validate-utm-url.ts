@@ -1,4 +1,5 @@
-import { editDistance, normalizeUtmValue, type UtmValueChange } from './normalize-utm-value.js';
+import { editDistance } from '../../text/edit-distance.js';
+import { normalizeUtmValue, type UtmValueChange } from './normalize-utm-value.js';
 import { encodeSegment, joinUrl, splitUrl } from './split-url.js';
 import { EXTRA_UTM_PARAMS, REQUIRED_UTM_PARAMS, UTM_PARAMS, type UtmParam, type UtmPolicy } from './utm-policy.js';
 

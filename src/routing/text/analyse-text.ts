@@ -5,6 +5,7 @@ import { PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms.js';
 // A Map, not the object: a word like "constructor" must not find Object's own properties.
 const WORD_MAP = new Map(Object.entries(WORD_SYNONYMS));
 import { isEnglishWord } from './english-words.js';
+import { editDistance } from '../../text/edit-distance.js';
 
 /**
  * Turns free text into routing terms: lower case, accents and apostrophes removed,
@@ -123,28 +124,6 @@ export function stemWord(word: string): string {
 
 export function isContentWord(word: string): boolean {
   return word.length > 1 && !STOPWORDS.has(word);
-}
-
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2: number[] = new Array(b.length + 1).fill(0);
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j]!;
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 export function createAnalyser(options: AnalyserOptions = {}): Analyser {
