@@ -1,6 +1,7 @@
 import type { IndexedPhrase, RouteIndex } from './route-index.js';
 import { campaignScope } from './campaign-scope.js';
 import { splitNegations } from './text/split-negations.js';
+import { splitQuoted } from './text/split-quoted.js';
 import { businessContext, marketingIntent } from './text/marketing-intent.js';
 import { requestShape } from './text/request-shape.js';
 
@@ -17,6 +18,8 @@ export interface ScoringWeights {
   evidencePhrase: number;
   /** Lift for analytics skills when the request is mostly figures to read. */
   data: number;
+  /** Evidence when the request carries pasted material to work on. */
+  pasted: number;
   /** Evidence when the request is about the user's own business. */
   business: number;
   /** Share of other-domain weight that still counts in a business request. */
@@ -49,6 +52,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   intent: 1.2,
   business: 0.5,
   data: 5,
+  pasted: 0.3,
   businessOffDomain: 0.3,
   playbookWithoutScope: 0.5,
   rulePenalty: 1.0,
@@ -178,7 +182,9 @@ function matchPhrases(
 
 /** Scores every candidate for a request. Pure: same index and text, same result. */
 export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWeights = DEFAULT_WEIGHTS): ScoredRequest {
-  const { wanted, excluded } = splitNegations(text);
+  // Pasted material is what to work on, not what the request is about.
+  const { request, quoted } = splitQuoted(text);
+  const { wanted, excluded } = splitNegations(request);
   const terms = index.analyser.terms(wanted);
   const query = new Set(terms);
   const excludedTerms = new Set(excluded.flatMap((span) => index.analyser.terms(span)));
@@ -201,13 +207,21 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   domainTerms.sort((a, b) => b.weight - a.weight);
   // When the request is about the user's own business, an everyday word is likely the
   // product ("we sell payroll software"), so it counts less against marketing.
-  const business = businessContext(text);
+  const business = businessContext(request);
   const offDomain = business ? weights.offDomain * weights.businessOffDomain : weights.offDomain;
   let evidence = business ? weights.business : 0;
   let positives = 0;
   for (const { weight } of domainTerms) {
     if (weight < 0) evidence += offDomain * weight;
     else if (positives++ < 4) evidence += weight;
+  }
+  if (quoted.length > 0) {
+    // Pasted copy to work on: its marketing words count at half weight, its other words not at all.
+    let pasted = 0;
+    const quotedStems = new Set(quoted.flatMap((q) => index.analyser.terms(q)));
+    const weightsInQuote = [...quotedStems].map((stem) => index.domain.get(stem) ?? 0).filter((w) => w > 0);
+    for (const w of weightsInQuote.sort((a, b) => b - a).slice(0, 4)) pasted += w;
+    evidence += weights.pasted + 0.5 * pasted;
   }
   if (query.size === 0) return { terms, candidates: scores, evidence, domainTerms };
 
@@ -273,7 +287,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     for (const s of playbooks) if (!s.multiWordMatch) s.score *= weights.playbookWithoutScope;
   }
   // A request made of figures asks for them to be read.
-  const shape = requestShape(text);
+  const shape = requestShape(request);
   const dataLift = (shape.dataHeavy ? 1 : 0) + (shape.resultsQuestion ? 0.75 : 0);
   if (dataLift > 0) {
     for (const s of scores) if (index.candidates[s.index]!.category === 'analytics') s.score += weights.data * dataLift;

@@ -18,7 +18,7 @@ export const MARKETING_TERMS: Readonly<Record<string, number>> = {
   content: 0.6, blog: 0.8, article: 0.4, newsletter: 0.7, ebook: 0.6, whitepaper: 0.8, casestudy: 0.8,
   testimonial: 0.8, webinar: 0.7, editorial: 0.7, pillar: 0.5, storytelling: 0.6, humanize: 0.6, robotic: 0.4,
   // Web and conversion.
-  landingpage: 1, homepage: 0.7, signup: 0.5, optin: 0.8, popup: 0.5, squeeze: 0.6, conversion: 0.8,
+  landingpage: 1, homepage: 0.7, productpage: 0.8, signup: 0.5, optin: 0.8, popup: 0.5, squeeze: 0.6, conversion: 0.8,
   convert: 0.5, cro: 1, funnel: 0.6, abtest: 0.7, checkout: 0.4, pricing: 0.5, trial: 0.4, demo: 0.4,
   leadgen: 1, leadmagnet: 1, lead: 0.5, leads: 0.8, prospecting: 0.8, outreach: 0.8, outbound: 0.8, inbound: 0.8,
   // Search.

@@ -58,6 +58,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bai overviews?\b|\bsge\b|\bsearch generative experience\b/g, 'aioverview'],
   [/\bland(?:ing)?[\s-]?pages?\b|\blps?\b/g, 'landingpage'],
   [/\bhome[\s-]?pages?\b/g, 'homepage'],
+  [/\bproduct (?:pages?|descriptions?|listings?|copy)\b/g, 'productpage'],
   [/\bsign[\s-]?up\b/g, 'signup'],
   [/\bopt[\s-]?in\b/g, 'optin'],
   [/\bup[\s-]?sell\b/g, 'upsell'],
