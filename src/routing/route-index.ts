@@ -71,21 +71,29 @@ export function restoreRouteIndex(compiled: CompiledRouteIndex): RouteIndex {
   const phrasesByStem = postingsOf(phrases);
   const rulesByStem = postingsOf(rules);
 
-  // A Map, not the JSON object: a stem like "constructor" must not find Object's own properties.
-  const table = new Map(Object.entries(compiled.bm25));
+  // Per stem, the documents it scores in and their scores, as flat arrays. A Map, not the
+  // JSON object: a stem like "constructor" must not find Object's own properties.
+  const table = new Map<string, { docs: Int32Array; scores: Float64Array }>();
+  for (const [stem, list] of Object.entries(compiled.bm25)) {
+    table.set(stem, { docs: Int32Array.from(list, (e) => e[0]), scores: Float64Array.from(list, (e) => e[1]) });
+  }
+  const sums = new Float64Array(n);
+  const matched = new Uint16Array(n);
   const bm25 = (stems: ReadonlySet<string>): Float64Array => {
-    const sums = new Float64Array(n);
-    const matched = new Uint16Array(n);
+    sums.fill(0);
+    matched.fill(0);
     for (const stem of stems) {
-      const list = table.get(stem);
-      if (!list) continue;
-      for (const [doc, score] of list) {
-        sums[doc]! += score;
-        matched[doc]!++;
+      const entry = table.get(stem);
+      if (!entry) continue;
+      const { docs, scores } = entry;
+      for (let i = 0; i < docs.length; i++) {
+        sums[docs[i]!]! += scores[i]!;
+        matched[docs[i]!]!++;
       }
     }
-    for (let i = 0; i < n; i++) sums[i]! *= matched[i]!;
-    return sums;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = sums[i]! * matched[i]!;
+    return out;
   };
 
   return {
