@@ -137,17 +137,23 @@ export class ActiveRun {
     const now = this.#now();
     const attempt = Math.max(1, state.attempts);
     const flag = event.flagged ? { code: 'CONTRACT_VIOLATION', message: event.flagged, details: { flagged: true } } : null;
-    await this.#commit(
-      {
-        steps: [{ stepId, patch: { status: 'done', output, instructions: null, finishedAt: now, error: flag, attempts: attempt } }],
-        attempts: [{ stepId, number: attempt, status: 'done', startedAt: state.startedAt ?? now, finishedAt: now, output }],
-      },
-      [{ type: 'step.finished', runId: this.runId, at: now, stepId, attempt, ...event }],
-    );
-    this.#markDone(state, output);
-    if (this.#begun && !this.#finished) {
-      this.#pump();
-      this.#maybeSettle();
+    // In flight while it commits: the run must not settle on the step's old status meanwhile.
+    this.#inFlight += 1;
+    try {
+      await this.#commit(
+        {
+          steps: [{ stepId, patch: { status: 'done', output, instructions: null, finishedAt: now, error: flag, attempts: attempt } }],
+          attempts: [{ stepId, number: attempt, status: 'done', startedAt: state.startedAt ?? now, finishedAt: now, output }],
+        },
+        [{ type: 'step.finished', runId: this.runId, at: now, stepId, attempt, ...event }],
+      );
+      this.#markDone(state, output);
+    } finally {
+      this.#inFlight -= 1;
+      if (this.#begun && !this.#finished) {
+        this.#pump();
+        this.#maybeSettle();
+      }
     }
   }
 

@@ -112,7 +112,7 @@ describe('skill agents in a run: tool calls, contract repairs', () => {
     ]);
     expect(attempts[0]).toMatchObject({ output: adOutput(LONG_HEADLINE), error: { code: 'CONTRACT_VIOLATION', details: { problems: [VIOLATION], repair: true } } });
     expect(attempts[1]!.output).toBe(adOutput(FIT_HEADLINE));
-    expect(harness.events.filter((e) => e.stepId === 'ads' && e.type.startsWith('step.')).map((e) => e.type)).toEqual([
+    expect(harness.events.filter((e) => 'stepId' in e && e.stepId === 'ads').map((e) => e.type)).toEqual([
       'step.started',
       'step.repairing',
       'step.started',
