@@ -44,7 +44,8 @@ export async function createProjectEngine(options: ProjectEngineOptions = {}): P
   const paths = resolveProjectPaths(env, cwd);
   const full = options.loadSkills !== false;
   const executors: Record<string, StepExecutor> = { handoff: new HandoffExecutor(), ...options.executors };
-  const wantsModel = full && (Boolean(env.MOPS_MODEL) || options.executor === 'openai');
+  // An injected `openai` executor (tests, embedding) wins over the environment.
+  const wantsModel = full && !executors.openai && (Boolean(env.MOPS_MODEL) || options.executor === 'openai');
   if (full && (wantsModel || (options.executor && !executors[options.executor]))) {
     // Loaded on demand: the AI SDK is the heaviest import. An explicit `openai` without
     // MOPS_MODEL (or an unknown kind) throws here, saying what to set.
