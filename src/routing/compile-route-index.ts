@@ -48,6 +48,8 @@ export function buildDomainWeights(
       if (weight < 0 || weight > old) weights.set(stem, weight);
     }
   };
+  // Question words help tell skills apart but say nothing about whether it is marketing.
+  for (const word of ['how', 'what', 'which', 'who', 'whom', 'why']) weights.delete(word);
   for (const [word, weight] of Object.entries(MARKETING_TERMS)) put(word, weight);
   for (const [word, weight] of Object.entries(OFF_DOMAIN_TERMS)) put(word, -weight);
   return weights;

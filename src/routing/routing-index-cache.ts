@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPILED_INDEX_VERSION } from './compiled-index-version.js';
 import type { CompiledRouteIndex } from './compiled-route-index.js';
-import { ENGLISH_FREQUENCIES_FILE } from './text/english-frequencies-file.js';
 
 /**
  * A disk cache of the compiled routing index, keyed by everything it is computed from:
@@ -35,23 +34,10 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 let codeFingerprint: string | undefined;
 
-/**
- * Identifies the routing code. A build rewrites every file of dist/ and the stem table
- * beside it, so in dist/ the table's size and time stand for the whole build; from the
- * TypeScript sources (tests) every routing file is checked.
- */
+/** Size and modification time of every file of the routing code (src or dist). */
 function routingCodeFingerprint(): string {
   if (codeFingerprint) return codeFingerprint;
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) {
-    try {
-      const info = statSync(ENGLISH_FREQUENCIES_FILE);
-      codeFingerprint = `${here}:${info.size}:${info.mtimeMs}`;
-      return codeFingerprint;
-    } catch {
-      // No stem table (an unusual build): fall back to checking every file.
-    }
-  }
   const root = dirname(here);
   const parts: string[] = [];
   const walk = (dir: string): void => {

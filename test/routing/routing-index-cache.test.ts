@@ -1,0 +1,61 @@
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT, resolveProjectPaths } from '../../src/config/project-paths.js';
+import { loadRouter } from '../../src/routing/index.js';
+
+const SAMPLE = [
+  'write a LinkedIn post about our launch',
+  'ad headlines for our spring sale',
+  'run a product launch for v2, the whole campaign',
+  'book me a flight',
+  'our homepage copy is bland, make it punchier',
+];
+
+async function project(): Promise<{ dir: string; cache: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'mops-cache-project-'));
+  await cp(join(PACKAGE_ROOT, 'skills'), join(dir, 'skills'), { recursive: true });
+  await cp(join(PACKAGE_ROOT, 'playbooks'), join(dir, 'playbooks'), { recursive: true });
+  return { dir, cache: await mkdtemp(join(tmpdir(), 'mops-cache-')) };
+}
+
+describe('the routing index cache', () => {
+  it('answers exactly like a freshly built router, and writes one cache file', async () => {
+    const { dir, cache } = await project();
+    const paths = resolveProjectPaths({}, dir);
+    const fresh = await loadRouter(paths, { cache: { disabled: true } });
+    const first = await loadRouter(paths, { cache: { dir: cache } });
+    const cached = await loadRouter(paths, { cache: { dir: cache } });
+    for (const text of SAMPLE) {
+      expect(first.route(text)).toEqual(fresh.route(text));
+      expect(cached.route(text)).toEqual(fresh.route(text));
+    }
+    expect((await readdir(cache)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+  });
+
+  it('rebuilds when a skill changes, and never routes on the stale index', async () => {
+    const { dir, cache } = await project();
+    const paths = resolveProjectPaths({}, dir);
+    await loadRouter(paths, { cache: { dir: cache } });
+    const file = join(dir, 'skills', 'brand-guidelines', 'SKILL.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('  triggers:\n', '  triggers:\n    - zanzibar quokka handbook\n'));
+    const router = await loadRouter(paths, { cache: { dir: cache } });
+    expect(router.route('write our zanzibar quokka handbook').match?.id).toBe('brand-guidelines');
+    expect((await readdir(cache)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+  });
+
+  it('ignores a damaged cache file and still fails on an invalid skill', async () => {
+    const { dir, cache } = await project();
+    const paths = resolveProjectPaths({}, dir);
+    await loadRouter(paths, { cache: { dir: cache } });
+    const [name] = (await readdir(cache)).filter((f) => f.endsWith('.json'));
+    await writeFile(join(cache, name!), '{"version": 1, "candi');
+    expect((await loadRouter(paths, { cache: { dir: cache } })).route(SAMPLE[0]!).match?.id).toBe('social-content');
+
+    const file = join(dir, 'skills', 'copywriting', 'SKILL.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('category: content', 'category: nonsense'));
+    await expect(loadRouter(paths, { cache: { dir: cache } })).rejects.toThrow(/copywriting\/SKILL\.md:\d+:\d+: metadata\.category/);
+  });
+});
