@@ -15,14 +15,18 @@ export async function benchRouting() {
   const router = await loadRouter();
   for (const t of texts) router.route(t); // warm caches and the JIT
 
-  // Throughput: as many routes as fit in ~2 s on one core.
+  // Throughput: as many routes as fit in ~2 s, per second of wall time and per second of
+  // this process's CPU time (what one core delivers when nothing else competes for it).
   let count = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   while (performance.now() - start < 2000) {
     for (const t of texts) router.route(t);
     count += texts.length;
   }
   const perSecond = count / ((performance.now() - start) / 1000);
+  const cpu = process.cpuUsage(cpuStart);
+  const perCpuSecond = count / ((cpu.user + cpu.system) / 1e6);
 
   // Latency per request, one request at a time.
   const samples = [];
@@ -46,7 +50,11 @@ export async function benchRouting() {
   const coldStart = summarize(cold);
 
   return [
-    ['routing throughput (1 core, in-process)', `${Math.round(perSecond).toLocaleString('en-US')} routes/s`, '≥ 20,000 routes/s'],
+    [
+      'routing throughput (1 core, in-process; wall / CPU time)',
+      `${Math.round(perSecond).toLocaleString('en-US')} / ${Math.round(perCpuSecond).toLocaleString('en-US')} routes/s`,
+      '≥ 20,000 routes/s',
+    ],
     ['routing latency p50 / p99', `${fmt(latency.p50)} / ${fmt(latency.p99)}`, 'p99 < 1 ms'],
     ['mops route cold start (median / p90 of 8)', `${fmt(coldStart.p50)} / ${fmt(coldStart.p90)}`, '< 400 ms'],
   ];
