@@ -4,9 +4,11 @@
 import { benchRouting } from './bench/routing.js';
 import { benchOps } from './bench/ops.js';
 import { benchMcp } from './bench/mcp.js';
+import { benchEngine } from './bench/engine.js';
 
 const SECTIONS = {
   routing: benchRouting,
+  engine: benchEngine,
   mcp: benchMcp,
   ops: benchOps,
 };
