@@ -4,7 +4,7 @@ import type { AgentToolCall } from '../executors/agent-tool-catalog.js';
 import type { RepairRequest, StepExecutor } from '../executors/step-executor.js';
 import { renderWith } from '../playbooks/index.js';
 import type { NamedContext } from './engine-options.js';
-import { attemptOutcomeWrite, handoffEventsOf } from './attempt-outcome-write.js';
+import { attemptOutcomeWrite, gateCall, handoffEventsOf } from './attempt-outcome-write.js';
 import { executeAttempt, type AttemptOutcome } from './execute-attempt.js';
 import type { ExecutionCore } from './execution-core.js';
 import { backoffDelay, isRetryableError } from './retry-policy.js';
@@ -415,9 +415,4 @@ export class ActiveRun {
   #now(): string {
     return this.#core.clock().toISOString();
   }
-}
-
-/** A gate's ops tool run as a recorded tool call. */
-function gateCall(name: string, startedAt: string, now: string, gate: { input: unknown; result: unknown }): AgentToolCall {
-  return { name, input: gate.input, result: gate.result, startedAt, durationMs: Math.max(0, Date.parse(now) - Date.parse(startedAt)) };
 }

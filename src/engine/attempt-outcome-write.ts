@@ -1,3 +1,4 @@
+import type { AgentToolCall } from '../executors/agent-tool-catalog.js';
 import type { AttemptOutcome, StepHandoff } from './execute-attempt.js';
 import type { StepStatus, StoredError } from './run-records.js';
 import type { RunEvent } from './run-events.js';
@@ -101,4 +102,9 @@ export function handoffEventsOf(where: { runId: string; stepId: string; attempt:
 
 function handoffEvent(at: { runId: string; at: string; stepId: string }, attempt: number, handoff: StepHandoff): RunEvent {
   return { type: 'step.handoff', ...at, attempt, to: handoff.to, reason: handoff.reason };
+}
+
+/** A gate's ops tool run, as the tool call the store records. */
+export function gateCall(name: string, startedAt: string, now: string, gate: { input: unknown; result: unknown }): AgentToolCall {
+  return { name, input: gate.input, result: gate.result, startedAt, durationMs: Math.max(0, Date.parse(now) - Date.parse(startedAt)) };
 }
