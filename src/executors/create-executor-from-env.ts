@@ -1,5 +1,6 @@
 import { MopsError } from '../errors/index.js';
 import { HandoffExecutor } from './handoff-executor.js';
+import { requireModelName } from './model-env.js';
 import { createOpenAiExecutor } from './openai-executor.js';
 import type { StepExecutor } from './step-executor.js';
 
@@ -16,13 +17,7 @@ export function createExecutorFromEnv(env: NodeJS.ProcessEnv, kind?: string): St
   const chosen = kind ?? (env.MOPS_MODEL ? 'openai' : 'handoff');
   if (chosen === 'handoff') return new HandoffExecutor();
   if (chosen === 'openai') {
-    const model = env.MOPS_MODEL?.trim();
-    if (!model) {
-      throw new MopsError(
-        'INVALID_INPUT',
-        'The openai executor needs a model: set MOPS_MODEL (e.g. MOPS_MODEL=gpt-4o-mini), and OPENAI_BASE_URL for a local server such as Ollama (http://localhost:11434/v1).',
-      );
-    }
+    const model = requireModelName(env);
     const maxTokens = env.MOPS_MAX_OUTPUT_TOKENS ? Number(env.MOPS_MAX_OUTPUT_TOKENS) : undefined;
     const maxSteps = wholeNumber(env, 'MOPS_AGENT_MAX_STEPS');
     const tools = env.MOPS_AGENT_TOOLS?.trim().toLowerCase();

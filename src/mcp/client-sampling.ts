@@ -1,14 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CreateMessageResult, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import { MopsError } from '../errors/index.js';
-import {
-  SamplingExecutor,
-  type SampleFunction,
-  type StepExecuteOptions,
-  type StepExecutor,
-  type StepRequest,
-  type StepResult,
-} from '../executors/index.js';
+import { SamplingExecutor, type SampleFunction } from '../executors/sampling-executor.js';
+import type { StepExecuteOptions, StepExecutor, StepRequest, StepResult } from '../executors/step-executor.js';
 import type { SamplingRoutes } from './sampling-routes.js';
 
 /** Longest we wait for the client's model (a person may have to approve the request). */

@@ -1,7 +1,7 @@
 import type { ProjectPaths } from '../config/project-paths.js';
 import { loadPlaybooks, type Playbook } from '../playbooks/index.js';
-import { createRouter, playbookCandidate, skillCandidate, type Router } from '../routing/index.js';
-import { loadSkills, type SkillRegistry } from '../skills/index.js';
+import { createRouter, loadProjectSnapshot, playbookCandidate, restoreRouteIndex, routerFromIndex, skillCandidate, type Router } from '../routing/index.js';
+import { loadSkills, SkillRegistry } from '../skills/index.js';
 
 /** What the server serves at one moment: the skills, the playbooks and a router over both. */
 export interface CatalogSnapshot {
@@ -68,6 +68,16 @@ export class ProjectCatalog {
 
   async #load(): Promise<CatalogSnapshot> {
     const { paths } = this.#options;
+    if (!this.#options.router && !this.#options.skills && !this.#options.playbooks) {
+      // From the project folders: the same cached snapshot `mops route` uses.
+      const snapshot = await loadProjectSnapshot(paths);
+      this.#current = {
+        skills: new SkillRegistry(snapshot.skills),
+        playbooks: snapshot.playbooks,
+        router: routerFromIndex(restoreRouteIndex(snapshot.compiled)),
+      };
+      return this.#current;
+    }
     const skills = this.#options.skills ?? (await loadSkills(paths.skillsDir));
     const playbooks =
       this.#options.playbooks ??

@@ -2,7 +2,6 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Playbook } from '../playbooks/index.js';
 import { RouteResultSchema, type RouteResult } from '../routing/index.js';
-import { settleWithModel } from '../routing/settle-with-model.js';
 import type { McpServices } from './mcp-services.js';
 import { guarded, toolSuccess } from './tool-result.js';
 
@@ -85,7 +84,7 @@ export function registerRoutingTools(server: McpServer, deps: McpServices): void
     guarded(async ({ request, use_model }, extra) => {
       const { router, playbooks } = await deps.catalog.get();
       let result = router.route(request);
-      if (use_model) result = await settleWithModel(request, result, router, { env: deps.env, abortSignal: extra.signal });
+      if (use_model) result = await (await import('../routing/settle-with-model.js')).settleWithModel(request, result, router, { env: deps.env, abortSignal: extra.signal });
       const next = suggestNextCalls(result, request, playbooks);
       return toolSuccess({ ...result, next }, routeText(result, next));
     }),

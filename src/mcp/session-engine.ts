@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { Engine } from '../engine/index.js';
 import { MopsError } from '../errors/index.js';
-import { createExecutorFromEnv } from '../executors/index.js';
+import { requireModelName } from '../executors/model-env.js';
 import { clientCanSample } from './client-sampling.js';
 import type { McpServices } from './mcp-services.js';
 
@@ -39,7 +39,7 @@ export function createSessionEngine(server: McpServer, services: McpServices): S
           return clientCanSample(server) ? 'sampling' : 'handoff';
         case 'openai':
           // Throws INVALID_INPUT saying what to set when MOPS_MODEL is missing.
-          createExecutorFromEnv(services.env, 'openai');
+          requireModelName(services.env);
           return 'openai';
         case 'sampling':
           if (!clientCanSample(server)) {

@@ -2,6 +2,7 @@ export { createRouter } from './create-router.js';
 export { routerFromIndex, DEFAULT_CALIBRATION, type Router, type RouterOptions, type Calibration } from './router.js';
 export { loadRouter, loadRoutingCandidates, type LoadRouterOptions } from './load-router.js';
 export { defaultCacheDir, type IndexCacheOptions } from './routing-index-cache.js';
+export { loadProjectSnapshot, type ProjectSnapshot, type LoadSnapshotOptions } from './load-project-snapshot.js';
 export { restoreRouteIndex, type RouteIndex } from './route-index.js';
 export { buildRouteIndex, compileRouteIndex, type BuildIndexOptions } from './compile-route-index.js';
 export { CompiledRouteIndexSchema, type CompiledRouteIndex } from './compiled-route-index.js';

@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPILED_INDEX_VERSION } from './compiled-index-version.js';
-import type { CompiledRouteIndex } from './compiled-route-index.js';
+import type { ProjectSnapshot } from './load-project-snapshot.js';
 
 /**
  * A disk cache of the compiled routing index, keyed by everything it is computed from:
@@ -34,11 +34,14 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 let codeFingerprint: string | undefined;
 
-/** Size and modification time of every file of the routing code (src or dist). */
+/**
+ * Size and modification time of every file of the code (src or dist), since the skill and
+ * playbook parsers, the ops tool names and the router all shape what is cached.
+ */
 function routingCodeFingerprint(): string {
   if (codeFingerprint) return codeFingerprint;
   const here = fileURLToPath(import.meta.url);
-  const root = dirname(here);
+  const root = dirname(dirname(here));
   const parts: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -63,18 +66,18 @@ export function indexCacheKey(sources: ReadonlyArray<{ file: string; text: strin
 }
 
 /** The cached index for `key`, or undefined when absent or unreadable. */
-export async function readCachedIndex(dir: string, key: string): Promise<CompiledRouteIndex | undefined> {
+export async function readCachedIndex(dir: string, key: string): Promise<ProjectSnapshot | undefined> {
   try {
-    const data = JSON.parse(await readFile(join(dir, `${PREFIX}${key}.json`), 'utf8')) as CompiledRouteIndex;
+    const data = JSON.parse(await readFile(join(dir, `${PREFIX}${key}.json`), 'utf8')) as ProjectSnapshot;
     // The file is ours, written whole and keyed by content; the version check guards the shape.
-    return data.version === COMPILED_INDEX_VERSION ? data : undefined;
+    return data.compiled?.version === COMPILED_INDEX_VERSION && Array.isArray(data.skills) && Array.isArray(data.playbooks) ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Writes the index atomically and removes older cache files. Failures are ignored: it is only a cache. */
-export async function writeCachedIndex(dir: string, key: string, index: CompiledRouteIndex): Promise<void> {
+export async function writeCachedIndex(dir: string, key: string, index: ProjectSnapshot): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${PREFIX}${key}.json`);
