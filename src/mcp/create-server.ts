@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { PACKAGE_ROOT } from '../config/project-paths.js';
+import { cacheToolList } from './cache-tool-list.js';
 import { registerCampaignTools } from './campaign-tools.js';
 import { registerContextTools } from './context-tools.js';
 import type { McpDeps } from './mcp-deps.js';
@@ -80,6 +81,7 @@ export async function createMopsServer(deps: McpDeps, options: CreateMopsServerO
   registerContextTools(server, services);
   registerCampaignTools(server, services, session);
   registerOpsTools(server, services);
+  cacheToolList(server, deps.env);
   const unsubscribes = [registerPrompts(server, services, snapshot), registerResources(server, services)];
 
   let closed = false;

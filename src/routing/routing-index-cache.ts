@@ -65,31 +65,50 @@ export function indexCacheKey(sources: ReadonlyArray<{ file: string; text: strin
   return hash.digest('hex').slice(0, 32);
 }
 
-/** The cached index for `key`, or undefined when absent or unreadable. */
-export async function readCachedIndex(dir: string, key: string): Promise<ProjectSnapshot | undefined> {
+/** A JSON cache file `<prefix><key>.json`, or undefined when absent or unreadable. */
+export async function readCacheFile<T>(dir: string, prefix: string, key: string): Promise<T | undefined> {
   try {
-    const data = JSON.parse(await readFile(join(dir, `${PREFIX}${key}.json`), 'utf8')) as ProjectSnapshot;
-    // The file is ours, written whole and keyed by content; the version check guards the shape.
-    return data.compiled?.version === COMPILED_INDEX_VERSION && Array.isArray(data.skills) && Array.isArray(data.playbooks) ? data : undefined;
+    return JSON.parse(await readFile(join(dir, `${prefix}${key}.json`), 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
-/** Writes the index atomically and removes older cache files. Failures are ignored: it is only a cache. */
-export async function writeCachedIndex(dir: string, key: string, index: ProjectSnapshot): Promise<void> {
+/**
+ * Writes `<prefix><key>.json` atomically and removes the older files of that prefix.
+ * Failures are ignored: a read-only or full disk only costs the next start its speed.
+ */
+export async function writeCacheFile(dir: string, prefix: string, key: string, data: unknown): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
-    const file = join(dir, `${PREFIX}${key}.json`);
+    const file = join(dir, `${prefix}${key}.json`);
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(index));
+    await writeFile(temp, JSON.stringify(data));
     await rename(temp, file);
     for (const name of await readdir(dir)) {
-      if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}.json` && name.endsWith('.json')) {
+      if (name.startsWith(prefix) && name !== `${prefix}${key}.json` && name.endsWith('.json')) {
         await unlink(join(dir, name)).catch(() => undefined);
       }
     }
   } catch {
-    // A read-only or full disk only costs the next start its speed.
+    // Only a cache.
   }
+}
+
+/** A key for data that depends on the code alone (not on the project files). */
+export function codeCacheKey(extra = ''): string {
+  return createHash('sha256').update(`${routingCodeFingerprint()}\n${extra}`).digest('hex').slice(0, 32);
+}
+
+/** The cached snapshot for `key`, or undefined when absent, unreadable or of another format. */
+export async function readCachedIndex(dir: string, key: string): Promise<ProjectSnapshot | undefined> {
+  const data = await readCacheFile<ProjectSnapshot>(dir, PREFIX, key);
+  // The file is ours, written whole and keyed by content; the version check guards the shape.
+  return data?.compiled?.version === COMPILED_INDEX_VERSION && Array.isArray(data.skills) && Array.isArray(data.playbooks)
+    ? data
+    : undefined;
+}
+
+export function writeCachedIndex(dir: string, key: string, index: ProjectSnapshot): Promise<void> {
+  return writeCacheFile(dir, PREFIX, key, index);
 }
