@@ -89,15 +89,29 @@ PHRASE_ANCHORS.forEach((anchors, i) => {
 
 /** Joins multi-word synonyms and canonicalises words. */
 export function canonicalWords(tokens: readonly string[]): string[] {
-  const tried = new Set<number>(ALWAYS_TRIED);
+  // Which patterns could match: a one-letter anchor ("e" of "e mail") must be the whole
+  // token, a longer one its start.
+  let tried: number[] | undefined;
+  const mark = (i: number): void => {
+    tried ??= [];
+    if (!tried.includes(i)) tried.push(i);
+  };
+  for (const i of ALWAYS_TRIED) mark(i);
   for (const token of tokens) {
     const candidates = ANCHORS_BY_LETTER.get(token[0] ?? '');
     if (!candidates) continue;
-    for (const [anchor, i] of candidates) if (token.startsWith(anchor)) tried.add(i);
+    for (const [anchor, i] of candidates) {
+      if (anchor.length === 1 ? token === anchor : token.startsWith(anchor)) mark(i);
+    }
+  }
+  if (!tried) {
+    const out: string[] = [];
+    for (const raw of tokens) out.push(WORD_MAP.get(raw) ?? raw);
+    return out;
   }
   let s = ` ${tokens.join(' ')} `;
   // In list order: an earlier entry's rewrite takes priority over a later one.
-  for (const i of [...tried].sort((a, b) => a - b)) {
+  for (const i of tried.sort((a, b) => a - b)) {
     const [pattern, replacement] = PHRASE_SYNONYMS[i]!;
     s = s.replace(pattern, ` ${replacement} `);
   }
