@@ -18,8 +18,13 @@ const INTENT_PATTERNS: readonly RegExp[] = [
  * payroll software", "my shop", "our customers"). A word that usually means another
  * domain ("payroll", "dog", "game") is then most likely the product, not the topic.
  */
+const BUSINESS_NOUNS =
+  'business|company|shop|store|startup|agency|brand|restaurant|cafe|salon|studio|practice|clinic|nonprofit|charity|firm|bakery|gym|app|saas|product|service';
 const BUSINESS_PATTERNS: readonly RegExp[] = [
-  /\b(?:we|i)(?:'re|'m| are| am)?\s+(?:[\w-]+\s+){0,4}?(?:sell|selling|make|making|run|running|offer|offering|launch|launching|build|building|own|provide|providing)\b/i,
+  // "we sell payroll software", "I'm selling candles": selling is always a business.
+  /\b(?:we|i)(?:'re|'m| are| am)?\s+(?:[\w-]+\s+){0,4}?(?:sell|selling|offer|offering|provide|providing)\b/i,
+  // "I run a small bakery", "we started an agency": running something that is a business.
+  new RegExp(`\\b(?:we|i)\\s+(?:run|own|manage|started|founded|launched|built)\\s+(?:a|an|the|my|our)\\s+(?:[\\w-]+\\s+){0,3}?(?:${BUSINESS_NOUNS})\\b`, 'i'),
   /\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:product|products|app|company|business|brand|shop|store|startup|saas|agency|clients|customers|buyers|users|service|services|platform|tool|firm|practice|studio|salon|restaurant|cafe|clinic|nonprofit|charity)\b/i,
   /\b(?:etsy|shopify|amazon\s+store|kickstarter|b2b|b2c|d2c|dtc|saas)\b/i,
 ];
