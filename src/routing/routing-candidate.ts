@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownDescription } from './own-description.js';
 
 /** Something a request can be routed to: a skill or a campaign playbook. */
 export const RoutingCandidateSchema = z.object({
@@ -38,7 +39,7 @@ export function skillCandidate(skill: SkillLike): RoutingCandidate {
     id: skill.id,
     category: skill.metadata.category,
     name: skill.name,
-    description: skill.description,
+    description: ownDescription(skill.description),
     triggers: [...skill.metadata.triggers],
     not: skill.metadata.not.map((rule) => ({ when: rule.when, use: rule.use })),
     corpus: skill.body,
