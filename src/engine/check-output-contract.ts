@@ -1,4 +1,9 @@
 import { countCharacters, getChannelLimit } from '../ops/channel-limits.js';
+import { extractUrls } from '../ops/utm/extract-urls.js';
+import { resolveUtmPolicy } from '../ops/utm/utm-policy.js';
+import { validateUtmUrl } from '../ops/utm/validate-utm-url.js';
+
+const UTM_POLICY = resolveUtmPolicy();
 import type { SkillContract } from '../skills/index.js';
 
 /**
@@ -87,11 +92,14 @@ function checkLimit(section: string, limitId: string, text: string): string[] {
     return absent.length ? [`Section "${section}" must list every brief field; missing: ${absent.join(', ')}.`] : [];
   }
   if (limitId === 'utm-links') {
-    const urls = text.match(/https?:\/\/[^\s)<>\]"'`]+/g) ?? [];
-    const bad = urls.filter((url) => !hasRequiredUtms(url));
-    return bad.length
-      ? [`Section "${section}": every link needs lowercase utm_source, utm_medium and utm_campaign; these do not: ${bad.join(', ')}.`]
-      : [];
+    // The same UTM standard the QA gate and `validate_utms` apply; errors only, as a
+    // campaign missing from the registry is a warning there too.
+    const bad = extractUrls(text)
+      .map((url) => validateUtmUrl(url, UTM_POLICY))
+      .filter((result) => !result.ok);
+    if (bad.length === 0) return [];
+    const details = bad.map((result) => `${result.url} (${result.issues.filter((i) => i.severity === 'error').map((i) => i.message).join('; ')})`);
+    return [`Section "${section}": every link needs valid UTM tags (lowercase utm_source, utm_medium and utm_campaign, hyphens, utm_term only for paid search); these do not: ${details.join(', ')}.`];
   }
   const limit = getChannelLimit(limitId);
   if (!limit) return [];
@@ -110,17 +118,4 @@ function checkLimit(section: string, limitId: string, text: string): string[] {
     problems.push(`Section "${section}" has ${items.length} items; a ${limit.label} allows at most ${limit.maxCount}.`);
   }
   return problems;
-}
-
-function hasRequiredUtms(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return ['utm_source', 'utm_medium', 'utm_campaign'].every((key) => {
-    const value = parsed.searchParams.get(key);
-    return value !== null && value !== '' && value === value.toLowerCase();
-  });
 }

@@ -1,5 +1,6 @@
 import { MopsError } from '../errors/index.js';
 import type { OpsTool } from '../ops/ops-tool.js';
+import { extractUrls } from '../ops/utm/extract-urls.js';
 
 /** What the engine needs from the ops toolkit: tools by name (`getOpsTool` fits). */
 export type GateToolLookup = (name: string) => Pick<OpsTool, 'name' | 'inputSchema' | 'run' | 'toMarkdown'> | undefined;
@@ -31,15 +32,11 @@ export async function runGate(tools: GateToolLookup, toolName: string, values: R
   return { passed: failure === '', report: tool.toMarkdown(result), input, result, reason: failure };
 }
 
-const URL_PATTERN = /https?:\/\/[^\s)<>\]"'`]+/g;
-
 function adaptInput(shape: Record<string, unknown>, values: Record<string, string>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (key === 'text' && !('text' in shape) && 'urls' in shape) {
-      // Links in Markdown often end in punctuation that belongs to the sentence.
-      const urls = (value.match(URL_PATTERN) ?? []).map((url) => url.replace(/[.,;:!?]+$/, ''));
-      input.urls = [...new Set(urls)];
+      input.urls = extractUrls(value);
     } else {
       input[key] = parseStructured(value);
     }

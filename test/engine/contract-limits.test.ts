@@ -91,9 +91,19 @@ describe('utm-links', () => {
     const missing = 'https://northwind.example/pulse?utm_source=linkedin&utm_medium=social';
     const empty = 'https://northwind.example/pulse?utm_source=linkedin&utm_medium=social&utm_campaign=';
     const capitals = 'https://northwind.example/pulse?utm_source=LinkedIn&utm_medium=social&utm_campaign=pulse-launch';
-    expect(check('utm-links', [good, missing, empty, capitals])).toEqual([
-      `Section "Copy": every link needs lowercase utm_source, utm_medium and utm_campaign; these do not: ${missing}, ${empty}, ${capitals}.`,
-    ]);
+    const problems = check('utm-links', [good, missing, empty, capitals]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Section "Copy": every link needs valid UTM tags/);
+    expect(problems[0]).toContain(`${missing} (utm_campaign is required)`);
+    expect(problems[0]).toContain(`${empty} (utm_campaign is empty)`);
+    expect(problems[0]).toContain(`${capitals} (utm_source "LinkedIn" has uppercase letters`);
+    expect(problems[0]).not.toContain(`${good},`);
+  });
+
+  it('applies the whole UTM standard the QA gate uses: utm_term only for paid search', () => {
+    const termOnEmail = 'https://northwind.example/pulse?utm_source=newsletter&utm_medium=email&utm_campaign=pulse-launch&utm_term=forecasting';
+    expect(check('utm-links', [termOnEmail])[0]).toMatch(/utm_term is for paid-search keywords only/);
+    expect(check('utm-links', [`Read more: ${good}.`])).toEqual([]);
   });
 });
 
