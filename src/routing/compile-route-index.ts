@@ -5,7 +5,7 @@ import type { RoutingCandidate } from './routing-candidate.js';
 import { createAnalyser, rawTokens } from './text/analyse-text.js';
 import { MARKETING_TERMS, OFF_DOMAIN_TERMS } from './text/domain-lexicon.js';
 import { loadEnglishFrequencies, type EnglishFrequencies } from './text/english-frequencies.js';
-import { STOPWORDS } from './text/stopwords.js';
+import { QUESTION_WORDS, STOPWORDS } from './text/stopwords.js';
 
 /** Tunables of the marketing-evidence model. */
 export interface DomainOptions {
@@ -49,7 +49,7 @@ export function buildDomainWeights(
     }
   };
   // Question words help tell skills apart but say nothing about whether it is marketing.
-  for (const word of ['how', 'what', 'which', 'who', 'whom', 'why']) weights.delete(word);
+  for (const word of QUESTION_WORDS) weights.delete(word);
   for (const [word, weight] of Object.entries(MARKETING_TERMS)) put(word, weight);
   for (const [word, weight] of Object.entries(OFF_DOMAIN_TERMS)) put(word, -weight);
   return weights;

@@ -16,3 +16,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   actually basically maybe probably soon today tomorrow tonight asap us one ones get got getting make making
   made us etc eg ie via per`.split(/\s+/).filter(Boolean),
 );
+
+/** Question words: kept as routing terms for trigger phrases, but too common for BM25 or evidence. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(['how', 'what', 'which', 'who', 'whom', 'why']);

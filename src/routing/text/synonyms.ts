@@ -59,6 +59,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bland(?:ing)?[\s-]?pages?\b|\blps?\b/g, 'landingpage'],
   [/\bhome[\s-]?pages?\b/g, 'homepage'],
   [/\bproduct (?:pages?|descriptions?|listings?|copy)\b/g, 'productpage'],
+  [/\bsearch (?:terms?|queries|phrases)\b/g, 'keywords'],
   [/\bsign[\s-]?up\b/g, 'signup'],
   [/\bopt[\s-]?in\b/g, 'optin'],
   [/\bup[\s-]?sell\b/g, 'upsell'],
