@@ -9,6 +9,14 @@ export function summary(description: string): string {
   return first.replace(/\.$/, '').trim();
 }
 
+/** The gist of a description in a few words: its first clause, cut at a word near 70 characters. */
+export function gist(description: string): string {
+  const clause = summary(description).split(/[:(;]/)[0]!.trim();
+  if (clause.length <= 70) return clause;
+  const cut = clause.slice(0, 70);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}...`;
+}
+
 /** A sentence a person can read: what matched, and which near miss was ruled out and why. */
 export function explainMatch(index: RouteIndex, top: CandidateScore, runnerUp: CandidateScore | undefined): string {
   const candidate = index.candidates[top.index]!;
@@ -39,7 +47,13 @@ export function explainNoMatch(index: RouteIndex, top: CandidateScore | undefine
 export function clarifyingQuestion(index: RouteIndex, options: CandidateScore[]): string {
   const described = options.map((o) => {
     const c = index.candidates[o.index]!;
-    return `${c.id} (${summary(c.description).toLowerCase()})`;
+    return `${c.id} (${gist(c.description).toLowerCase()})`;
   });
   return `Which do you need: ${described.join(', or ')}?`;
+}
+
+/** For a request with marketing words but too little to act on. */
+export function explainTooVague(index: RouteIndex, top: CandidateScore, runnerUp: CandidateScore): string {
+  const [a, b] = [top, runnerUp].map((s) => index.candidates[s.index]!);
+  return `too little to act on: it could be ${a!.type} ${a!.id} or ${b!.type} ${b!.id}`;
 }

@@ -2,7 +2,7 @@ import type { BuildIndexOptions } from './compile-route-index.js';
 import type { RouteIndex } from './route-index.js';
 import type { RouteAlternative, RouteResult } from './route-result.js';
 import { DEFAULT_WEIGHTS, scoreRequest, type CandidateScore, type ScoringWeights } from './score-request.js';
-import { clarifyingQuestion, explainMatch, explainNoMatch } from './explain-route.js';
+import { clarifyingQuestion, explainMatch, explainNoMatch, explainTooVague } from './explain-route.js';
 
 /** How raw scores become probabilities; fitted on the labelled set (see eval). */
 export interface Calibration {
@@ -68,12 +68,18 @@ export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}):
     };
 
     if (!top || inScope < 0.5) {
-      return {
+      const result: RouteResult = {
         match: null,
         confidence: round(1 - inScope),
         alternatives: list.slice(0, altCount).filter((s) => s.score > 0).map(toAlternative),
         reason: explainNoMatch(index, top),
       };
+      // Some marketing words but too little to act on ("ads"): ask rather than guess.
+      if (top && runnerUp && runnerUp.score > 0 && evidence >= cal.threshold / 2) {
+        result.reason = explainTooVague(index, top, runnerUp);
+        result.question = clarifyingQuestion(index, [top, runnerUp]);
+      }
+      return result;
     }
     const c = index.candidates[top.index]!;
     const confidence = round(inScope * share(0));

@@ -36,9 +36,12 @@ describe('route results', () => {
     expect(router.route(text)).toEqual(router.route(text));
   });
 
-  it('asks a clarifying question when two skills are close', () => {
+  it('asks a clarifying question when a marketing request is too vague to act on', () => {
     const result = router.route('ads');
-    if (result.confidence < 0.45) expect(result.question).toMatch(/Which do you need/);
+    expect(result.match).toBeNull();
+    expect(result.reason).toMatch(/too little to act on: it could be skill \S+ or skill \S+/);
+    expect(result.question).toMatch(/^Which do you need: [a-z-]+ \(.+\), or [a-z-]+ \(.+\)\?$/);
+    expect(router.route('book me a flight to Lisbon').question).toBeUndefined();
   });
 
   it('repairs typos but leaves real words alone', () => {

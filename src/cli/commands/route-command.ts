@@ -9,19 +9,20 @@ import type { CommandHandler } from '../cli-io.js';
 export function formatRoute(request: string, result: RouteResult): string {
   const lines: string[] = [];
   if (!result.match) {
-    lines.push(`✗ no match — ${result.reason}`);
+    lines.push(result.question ? `? not sure yet — ${result.reason}` : `✗ no match — ${result.reason}`);
     if (result.alternatives.length > 0) {
       lines.push(`  nearest: ${result.alternatives.map((a) => `${a.type} ${a.id}`).join(', ')}`);
     }
-    lines.push('  This does not look like a marketing task. Rephrase it as one (what to write, plan, analyse or fix), or run `mops skills` to see what is covered.');
+    if (result.question) lines.push(`  to be sure: ${result.question}`);
+    else lines.push('  This does not look like a marketing task. Rephrase it as one (what to write, plan, analyse or fix), or run `mops skills` to see what is covered.');
     return lines.join('\n');
   }
   const { type, id } = result.match;
   lines.push(`→ ${type} ${id}  (confidence ${result.confidence.toFixed(2)})`);
   lines.push(`  why: ${result.reason}`);
-  if (result.alternatives.length > 0) {
-    lines.push(`  alternatives: ${result.alternatives.map((a) => `${a.id} ${a.score.toFixed(2)}`).join(', ')}`);
-  }
+  // Alternatives that hold (almost) no belief are noise to a reader; --json keeps them.
+  const close = result.alternatives.filter((a) => a.score >= 0.01);
+  if (close.length > 0) lines.push(`  alternatives: ${close.map((a) => `${a.id} ${a.score.toFixed(2)}`).join(', ')}`);
   if (result.question) lines.push(`  to be sure: ${result.question}`);
   const quoted = JSON.stringify(request);
   lines.push(type === 'skill' ? `  next: mops run-skill ${id} ${quoted}` : `  next: mops plan ${id}   (then: mops run ${id})`);
