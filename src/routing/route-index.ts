@@ -31,6 +31,9 @@ export interface RouteIndex {
   idfOf(stem: string): number;
   /** BM25 score of each candidate for a set of query stems (MiniSearch's OR scoring). */
   bm25(stems: ReadonlySet<string>): Float64Array;
+  /** Positions of the playbooks and of the analytics skills among the candidates. */
+  playbookIndexes: readonly number[];
+  analyticsIndexes: readonly number[];
   /** Every stem used by a phrase or rule, numbered. */
   stemIds: ReadonlyMap<string, number>;
   /** Stem → how strongly it signals marketing (positive) or another domain (negative). */
@@ -107,6 +110,8 @@ export function restoreRouteIndex(compiled: CompiledRouteIndex): RouteIndex {
     idfOf,
     bm25,
     stemIds,
+    playbookIndexes: candidates.flatMap((c, i) => (c.type === 'playbook' ? [i] : [])),
+    analyticsIndexes: candidates.flatMap((c, i) => (c.category === 'analytics' ? [i] : [])),
     domain: new Map(Object.entries(compiled.domain)),
   };
 }

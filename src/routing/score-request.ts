@@ -200,10 +200,12 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }));
   // Marketing evidence: the strongest few marketing words, minus every other-domain word.
   const domainTerms: ScoredRequest['domainTerms'] = [];
-  for (const stem of new Set([...query, ...excludedTerms])) {
+  const addDomain = (stem: string): void => {
     const weight = index.domain.get(stem);
     if (weight !== undefined) domainTerms.push({ stem, weight });
-  }
+  };
+  for (const stem of query) addDomain(stem);
+  for (const stem of excludedTerms) if (!query.has(stem)) addDomain(stem);
   domainTerms.sort((a, b) => b.weight - a.weight);
   // When the request is about the user's own business, an everyday word is likely the
   // product ("we sell payroll software"), so it counts less against marketing.
@@ -279,7 +281,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // A request for a whole campaign lifts the playbooks, most of all the one it resembles.
   // Without that, a playbook only stands on a full trigger match of its own.
   const scope = campaignScope(wanted);
-  const playbooks = scores.filter((s) => index.candidates[s.index]!.type === 'playbook');
+  const playbooks = index.playbookIndexes.map((i) => scores[i]!);
   if (scope.score > 0) {
     const best = Math.max(0, ...playbooks.map((s) => s.score));
     for (const s of playbooks) s.score += weights.campaign * scope.score * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
@@ -290,7 +292,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   const shape = requestShape(request);
   const dataLift = (shape.dataHeavy ? 1 : 0) + (shape.resultsQuestion ? 0.75 : 0);
   if (dataLift > 0) {
-    for (const s of scores) if (index.candidates[s.index]!.category === 'analytics') s.score += weights.data * dataLift;
+    for (const i of index.analyticsIndexes) scores[i]!.score += weights.data * dataLift;
     evidence += 0.3 * dataLift;
   }
   for (const s of scores) {

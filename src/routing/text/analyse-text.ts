@@ -30,7 +30,9 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Lower case, accents and apostrophes removed, split into raw tokens. */
 export function rawTokens(text: string): string[] {
-  const s = text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase()
+  // Plain ASCII (most requests) has no accents to fold.
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(COMBINING_MARKS, '');
+  const s = folded.toLowerCase()
     .replace(/[’‘`]/g, "'").replace(/'s\b/g, '').replace(/'/g, '')
     .replace(/\ba\s*\/\s*b\b/g, 'ab')
     .replace(/\bd\s*&\s*d\b/g, 'dnd');
