@@ -1,3 +1,4 @@
+import { createAnalyser } from './text/analyse-text.js';
 /**
  * How much a request asks for a whole campaign rather than one deliverable. Playbooks
  * are proposed on this signal together with their own triggers: "run the whole launch",
@@ -18,17 +19,21 @@ const STRONG_CUES = new RegExp(
 const WEAK_CUES = /\b(?:campaign|program|programme|blitz|sprint|push|initiative|roll[\s-]?out|go[\s-]?to[\s-]?market|gtm)\b/gi;
 
 /** Kinds of deliverables; a request naming several at once is a campaign. */
-const ASSET_GROUPS: readonly RegExp[] = [
-  /\blanding[\s-]?pages?\b|\bcampaign pages?\b|\bconversion pages?\b|\bpages\b/i,
-  /\bads?\b|\bpaid\b|\bppc\b|\bgoogle ads\b|\bmeta ads\b|\bad variations\b/i,
-  /\bemails?\b|\boutreach\b|\boutbound\b|\bsequences?\b|\bprospecting\b/i,
-  /\bsocial\b|\blinkedin\b|\btwitter\b|\binstagram\b|\bposts\b/i,
-  /\bcontent\b|\bblog\b|\barticles?\b|\bpillar\b|\bthought leadership\b/i,
-  /\banalytics\b|\btracking\b|\breporting\b|\bmeasure(?:ment)?\b|\bkpis?\b|\bdashboards?\b|\ba\/b tests?\b/i,
-  /\bseo\b|\bai search\b/i,
-  /\bcopy\b|\bcopywriting\b|\brewrites?\b/i,
-  /\bbrand guidelines\b|\bguidelines\b|\bbrand foundation\b|\bpsychology\b/i,
+const ASSET_GROUP_WORDS: ReadonlyArray<readonly string[]> = [
+  ['landing page', 'campaign page', 'conversion page', 'pages'],
+  ['ads', 'paid', 'ppc', 'google ads', 'meta ads', 'ad variations'],
+  ['emails', 'outreach', 'outbound', 'sequences', 'prospecting'],
+  ['social', 'linkedin', 'twitter', 'instagram', 'posts'],
+  ['content', 'blog', 'articles', 'pillar', 'thought leadership'],
+  ['analytics', 'tracking', 'reporting', 'measurement', 'measure', 'kpis', 'dashboards', 'a/b tests'],
+  ['seo', 'ai search'],
+  ['copy', 'copywriting', 'rewrites'],
+  ['brand guidelines', 'guidelines', 'brand foundation', 'psychology'],
 ];
+
+// Each group as the stems the analyser makes of its words; a phrase needs all its stems.
+const plain = createAnalyser();
+const ASSET_GROUPS = ASSET_GROUP_WORDS.map((words) => words.map((word) => plain.terms(word)).filter((stems) => stems.length > 0));
 
 export interface CampaignScope {
   score: number;
@@ -37,10 +42,10 @@ export interface CampaignScope {
   assetGroups: number;
 }
 
-export function campaignScope(text: string): CampaignScope {
+export function campaignScope(text: string, stems: ReadonlySet<string>): CampaignScope {
   const strongCues = text.match(STRONG_CUES)?.length ?? 0;
   const weakCues = text.match(WEAK_CUES)?.length ?? 0;
-  const assetGroups = ASSET_GROUPS.filter((group) => group.test(text)).length;
+  const assetGroups = ASSET_GROUPS.filter((group) => group.some((phrase) => phrase.every((stem) => stems.has(stem)))).length;
   const score = Math.min(2, strongCues) + 0.3 * Math.min(2, weakCues) + 0.5 * Math.max(0, assetGroups - 2);
   return { score, strongCues, weakCues, assetGroups };
 }

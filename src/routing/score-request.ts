@@ -280,7 +280,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }
   // A request for a whole campaign lifts the playbooks, most of all the one it resembles.
   // Without that, a playbook only stands on a full trigger match of its own.
-  const scope = campaignScope(wanted);
+  const scope = campaignScope(wanted, query);
   const playbooks = index.playbookIndexes.map((i) => scores[i]!);
   if (scope.score > 0) {
     const best = Math.max(0, ...playbooks.map((s) => s.score));

@@ -32,10 +32,10 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 export function rawTokens(text: string): string[] {
   // Plain ASCII (most requests) has no accents to fold.
   const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(COMBINING_MARKS, '');
-  const s = folded.toLowerCase()
-    .replace(/[’‘`]/g, "'").replace(/'s\b/g, '').replace(/'/g, '')
-    .replace(/\ba\s*\/\s*b\b/g, 'ab')
-    .replace(/\bd\s*&\s*d\b/g, 'dnd');
+  let s = folded.toLowerCase();
+  if (/['’‘`]/.test(s)) s = s.replace(/[’‘`]/g, "'").replace(/'s\b/g, '').replace(/'/g, '');
+  if (s.includes('/')) s = s.replace(/\ba\s*\/\s*b\b/g, 'ab');
+  if (s.includes('&')) s = s.replace(/\bd\s*&\s*d\b/g, 'dnd');
   return s.split(/[^a-z0-9]+/).filter(Boolean);
 }
 
@@ -75,7 +75,7 @@ export function patternAnchors(pattern: RegExp): string[] {
   });
 }
 
-const PHRASE_ANCHORS = PHRASE_SYNONYMS.map(([pattern]) => patternAnchors(pattern));
+const PHRASE_ANCHORS = PHRASE_SYNONYMS.map(([pattern, , anchors]) => anchors ?? patternAnchors(pattern));
 /** Patterns that must always be tried (an alternative with no literal start). */
 const ALWAYS_TRIED = PHRASE_ANCHORS.flatMap((anchors, i) => (anchors.includes('') ? [i] : []));
 /** First letter → [anchor, pattern index] pairs, so each token is checked against a few anchors. */

@@ -5,7 +5,11 @@
  */
 
 /** Multi-word phrases rewritten to one or more canonical tokens (matched on word boundaries). */
-export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
+/**
+ * Each entry: the pattern, its replacement, and optionally the words that must be present
+ * for it to match (when the pattern's first words are too common to say, as "on x").
+ */
+export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string, (readonly string[])?]> = [
   [/\be[\s-]?mails?\b/g, 'email'],
   // Phrases whose words look like marketing but mean something else.
   [/\bcover letters?\b/g, 'coverletter'],
@@ -50,7 +54,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\binsta(?:gram)?\b|\big\b/g, 'instagram'],
   [/\bx\.com\b|\btwitter\b|\btweets?\b|\btweeting\b|\btweeted\b/g, 'tweet'],
   // "on X", "X post", "X thread": the bare letter only when it clearly names the network.
-  [/\b(?:on|for|to) x\b/g, 'on tweet'],
+  [/\b(?:on|for|to) x\b/g, 'on tweet', ['x']],
   [/\bx (?=posts?\b|threads?\b|accounts?\b|bio\b)/g, 'tweet '],
   [/\btik[\s-]?tok\b/g, 'tiktok'],
   [/\byou[\s-]?tube\b/g, 'youtube'],
