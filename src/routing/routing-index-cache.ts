@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPILED_INDEX_VERSION } from './compiled-index-version.js';
 import type { ProjectSnapshot } from './load-project-snapshot.js';
+import { ENGLISH_FREQUENCIES_FILE } from './text/english-frequencies-file.js';
 
 /**
  * A disk cache of the compiled routing index, keyed by everything it is computed from:
@@ -35,13 +36,14 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 let codeFingerprint: string | undefined;
 
 /**
- * Size and modification time of every file of the code (src or dist), since the skill and
- * playbook parsers, the ops tool names and the router all shape what is cached.
+ * Identifies the code that shapes what is cached: the skill and playbook parsers, the ops
+ * tool names and the router. From the TypeScript sources (tests) every file is checked.
+ * From dist/, the routing files are checked one by one and the rest through the stem
+ * table that every `npm run build` rewrites, so a start stats a few dozen files, not all.
  */
 function routingCodeFingerprint(): string {
   if (codeFingerprint) return codeFingerprint;
   const here = fileURLToPath(import.meta.url);
-  const root = dirname(dirname(here));
   const parts: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -53,7 +55,17 @@ function routingCodeFingerprint(): string {
       }
     }
   };
-  walk(root);
+  if (here.endsWith('.ts')) {
+    walk(dirname(dirname(here)));
+  } else {
+    walk(dirname(here));
+    try {
+      const stamp = statSync(ENGLISH_FREQUENCIES_FILE);
+      parts.push(`build:${stamp.size}:${stamp.mtimeMs}`);
+    } catch {
+      walk(dirname(dirname(here)));
+    }
+  }
   codeFingerprint = parts.join('\n');
   return codeFingerprint;
 }
