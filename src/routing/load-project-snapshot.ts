@@ -40,14 +40,16 @@ async function readSources(paths: ProjectPaths): Promise<SourceFile[]> {
   ]);
 }
 
-/** Parses, lints and indexes from scratch; the parsers and the indexer load only here. */
-async function buildSnapshot(paths: ProjectPaths, sources: readonly SourceFile[]): Promise<ProjectSnapshot> {
-  const [{ parseSkill }, { loadPlaybook }, { OPS_TOOLS }, { compileRouteIndex }, { playbookCandidate, skillCandidate }] = await Promise.all([
+/** Parses the skills and loads (and lints) the playbooks; the parsers load only here. */
+export async function parseProjectFiles(paths: ProjectPaths): Promise<Pick<ProjectSnapshot, 'skills' | 'playbooks'>> {
+  return parseSources(paths, await readSources(paths));
+}
+
+async function parseSources(paths: ProjectPaths, sources: readonly SourceFile[]): Promise<Pick<ProjectSnapshot, 'skills' | 'playbooks'>> {
+  const [{ parseSkill }, { loadPlaybook }, { OPS_TOOLS }] = await Promise.all([
     import('../skills/parse-skill.js'),
     import('../playbooks/load-playbook.js'),
     import('../ops/ops-registry.js'),
-    import('./compile-route-index.js'),
-    import('./routing-candidate.js'),
   ]);
   const skills = sources
     .filter((s) => s.kind === 'skill')
@@ -61,6 +63,16 @@ async function buildSnapshot(paths: ProjectPaths, sources: readonly SourceFile[]
         .map((s) => loadPlaybook(s.file, { playbooksDir: paths.playbooksDir, skillIds, opsToolNames })),
     )
   ).sort((a, b) => a.id.localeCompare(b.id));
+  return { skills, playbooks };
+}
+
+/** Parses, lints and indexes from scratch; the indexer loads only here. */
+async function buildSnapshot(paths: ProjectPaths, sources: readonly SourceFile[]): Promise<ProjectSnapshot> {
+  const [{ skills, playbooks }, { compileRouteIndex }, { playbookCandidate, skillCandidate }] = await Promise.all([
+    parseSources(paths, sources),
+    import('./compile-route-index.js'),
+    import('./routing-candidate.js'),
+  ]);
   const compiled = compileRouteIndex([...skills.map(skillCandidate), ...playbooks.map(playbookCandidate)]);
   return { skills, playbooks, compiled };
 }

@@ -1,5 +1,5 @@
 import { resolveProjectPaths, type ProjectPaths } from '../config/project-paths.js';
-import { loadProjectSnapshot, type LoadSnapshotOptions } from './load-project-snapshot.js';
+import { loadProjectSnapshot, parseProjectFiles, type LoadSnapshotOptions } from './load-project-snapshot.js';
 import { restoreRouteIndex } from './route-index.js';
 import type { RoutingCandidate } from './routing-candidate.js';
 import { routerFromIndex, type Router, type RouterOptions } from './router.js';
@@ -7,7 +7,7 @@ import { routerFromIndex, type Router, type RouterOptions } from './router.js';
 /** Reads the skills and playbooks the router chooses between. */
 export async function loadRoutingCandidates(paths: ProjectPaths = resolveProjectPaths()): Promise<RoutingCandidate[]> {
   const [{ skills, playbooks }, { playbookCandidate, skillCandidate }] = await Promise.all([
-    loadProjectSnapshot(paths, { cache: { disabled: true } }),
+    parseProjectFiles(paths),
     import('./routing-candidate.js'),
   ]);
   return [...skills.map(skillCandidate), ...playbooks.map(playbookCandidate)];
