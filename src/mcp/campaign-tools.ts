@@ -1,6 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { formatPlan, planToMermaid, type RunPlan } from '../engine/index.js';
+import { formatPlan } from '../engine/format-plan.js';
+import { planToMermaid } from '../engine/plan-to-mermaid.js';
+import type { RunPlan } from '../engine/run-plan.js';
 import { InputValueSchema } from '../playbooks/index.js';
 import { summary } from '../routing/explain-route.js';
 import { CampaignStateSchema, formatCampaignState, toCampaignState } from './campaign-state.js';

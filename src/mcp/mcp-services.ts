@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ProjectPaths } from '../config/project-paths.js';
-import { createProjectEngine, openRunStore, type Engine, type RunStore } from '../engine/index.js';
+import type { Engine } from '../engine/engine-api.js';
+import { openRunStore } from '../engine/store/open-run-store.js';
+import type { RunStore } from '../engine/store/run-store.js';
 import { OPS_TOOLS } from '../ops/index.js';
 import { loadPlaybook } from '../playbooks/index.js';
 import { ClientSamplingExecutor } from './client-sampling.js';
@@ -62,6 +64,8 @@ export function createMcpServices(deps: McpDeps): McpServices {
     const { paths } = deps;
     const first = await catalog.get();
     const skills = () => (catalog.peek() ?? first).skills;
+    // The engine proper loads with the first campaign call, not at start-up.
+    const { createProjectEngine } = await import('../engine/create-project-engine.js');
     const { engine } = await createProjectEngine({
       // The engine resolves folders from the environment; pin them to ours.
       env: { ...deps.env, MOPS_SKILLS_DIR: paths.skillsDir, MOPS_PLAYBOOKS_DIR: paths.playbooksDir, MOPS_CONTEXT_DIR: paths.contextDir, MOPS_HOME: paths.home },

@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { listRunRecordsForHealth } from '../engine/index.js';
+import { listRunRecordsForHealth } from '../engine/run-records-for-health.js';
 import { OPS_TOOLS, type OpsDeps, type OpsTool } from '../ops/index.js';
 import type { McpServices } from './mcp-services.js';
 import { guarded, toolSuccess } from './tool-result.js';

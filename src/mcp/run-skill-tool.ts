@@ -1,7 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { contextToMarkdown, listContexts, loadContext, type MarketingContext } from '../context/index.js';
-import { runSkill, type RunView, type SkillRun } from '../engine/index.js';
+import { runSkill, type SkillRun } from '../engine/run-skill.js';
+import type { RunView } from '../engine/index.js';
 import { ERROR_CODES, MopsError, type ErrorCode } from '../errors/index.js';
 import { assembleStepPrompt, type StepPrompt } from '../executors/assemble-step-prompt.js';
 import { HANDOFF_MARKER_EXAMPLE } from '../executors/handoff-marker.js';

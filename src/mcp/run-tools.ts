@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { RUN_STATUSES, type RunView } from '../engine/index.js';
+import { RUN_STATUSES, type RunView } from '../engine/run-records.js';
 import { CampaignStateSchema, formatCampaignState, toCampaignState } from './campaign-state.js';
 import { followRun } from './follow-run.js';
 import { EXECUTOR_CHOICES, type SessionEngine } from './session-engine.js';
