@@ -12,7 +12,9 @@ export {
   RouteResultSchema,
   RouteTargetSchema,
   RouteAlternativeSchema,
+  toContractResult,
   type RouteResult,
+  type ContractRouteResult,
   type RouteTarget,
   type RouteAlternative,
 } from './route-result.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteResult } from './route-result.js';
+import { toContractResult, type ContractRouteResult, type RouteResult } from './route-result.js';
 
 const BatchInputSchema = z.object({
   id: z.union([z.string(), z.number()]),
@@ -8,7 +8,7 @@ const BatchInputSchema = z.object({
 
 /** One output line of `mops route --batch`: the input id plus the routing result, or an error. */
 export type BatchLineResult =
-  | ({ id: string | number } & RouteResult)
+  | ({ id: string | number } & ContractRouteResult)
   | { id: string | number | null; error: string };
 
 /**
@@ -46,7 +46,7 @@ export function routeBatch(
       results.push({ id: typeof id === 'string' || typeof id === 'number' ? id : null, error: message });
       return;
     }
-    results.push({ id: parsed.data.id, ...route(parsed.data.text) });
+    results.push({ id: parsed.data.id, ...toContractResult(route(parsed.data.text)) });
   });
   return { results, errors };
 }

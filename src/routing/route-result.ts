@@ -21,3 +21,11 @@ export const RouteResultSchema = z.object({
 export type RouteTarget = z.infer<typeof RouteTargetSchema>;
 export type RouteAlternative = z.infer<typeof RouteAlternativeSchema>;
 export type RouteResult = z.infer<typeof RouteResultSchema>;
+
+/** A route result in exactly the DESIGN.md contract shape; a clarifying question joins the reason. */
+export type ContractRouteResult = Omit<RouteResult, 'question'>;
+
+export function toContractResult(result: RouteResult): ContractRouteResult {
+  const { question, ...rest } = result;
+  return question ? { ...rest, reason: `${rest.reason}. ${question}` } : rest;
+}

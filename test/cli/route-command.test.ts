@@ -56,7 +56,7 @@ describe('mops route', () => {
     for (const r of results) {
       const { id, ...rest } = r;
       expect(RouteResultSchema.strict().parse(rest)).toEqual(rest);
-      expect(Object.keys(r).sort()).toEqual(['alternatives', 'confidence', 'id', 'match', 'reason', ...(r.question ? ['question'] : [])].sort());
+      expect(Object.keys(r).sort()).toEqual(['alternatives', 'confidence', 'id', 'match', 'reason']);
       void id;
     }
     expect(results[0].match).toEqual({ type: 'skill', id: 'ad-creative' });
@@ -75,6 +75,16 @@ describe('mops route', () => {
     expect(results[2]).toMatchObject({ id: null, error: expect.stringMatching(/bad\.jsonl:3: not valid JSON/) });
     expect(results[3].match).toEqual({ type: 'skill', id: 'seo-specialist' });
     expect(err()).toMatch(/bad\.jsonl:2/);
+  });
+
+  it('keeps exactly the contract fields, folding a clarifying question into the reason', async () => {
+    const file = join(dir, 'vague.jsonl');
+    await writeFile(file, '{"id":"v","text":"ads"}\n');
+    const { io, out } = captureIo({}, PACKAGE_ROOT);
+    expect(await runCli(['route', '--batch', file], io)).toBe(0);
+    const line = JSON.parse(out());
+    expect(Object.keys(line).sort()).toEqual(['alternatives', 'confidence', 'id', 'match', 'reason']);
+    expect(line.reason).toMatch(/too little to act on.*Which do you need/);
   });
 
   it('fails clearly on a missing batch file or an empty request', async () => {

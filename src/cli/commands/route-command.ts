@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { resolveProjectPaths } from '../../config/project-paths.js';
 import { MopsError } from '../../errors/index.js';
 import { loadRouter } from '../../routing/load-router.js';
-import type { RouteResult } from '../../routing/route-result.js';
+import { toContractResult, type RouteResult } from '../../routing/route-result.js';
 import type { CommandHandler } from '../cli-io.js';
 
 export function formatRoute(request: string, result: RouteResult): string {
@@ -57,7 +57,7 @@ const routeCommand: CommandHandler = async (args, options, io) => {
     const { settleWithModel } = await import('../../routing/settle-with-model.js');
     result = await settleWithModel(request, result, router, { env: io.env });
   }
-  io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${formatRoute(request, result)}\n`);
+  io.stdout.write(options.json ? `${JSON.stringify(toContractResult(result))}\n` : `${formatRoute(request, result)}\n`);
   return 0;
 };
 
