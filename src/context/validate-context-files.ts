@@ -1,7 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { formatLocation, isMopsError } from '../errors/index.js';
-import type { Diagnostic } from './diagnostic.js';
+import { isMopsError } from '../errors/index.js';
+import { diagnosticFromError, type Diagnostic } from './diagnostic.js';
 import { parseContext } from './parse-context.js';
 import { scoreContext } from './score-context.js';
 
@@ -56,10 +56,7 @@ export async function validateContextFiles(paths: readonly string[]): Promise<Di
       }
     } catch (error) {
       if (!isMopsError(error)) throw error;
-      const location = error.location ?? { file };
-      const prefix = error.location ? `${formatLocation(error.location)}: ` : '';
-      const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-      diagnostics.push({ severity: 'error', file, line: location.line ?? 1, column: location.column ?? 1, message });
+      diagnostics.push({ ...diagnosticFromError(error, file), file });
     }
   }
   return diagnostics;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { Diagnostic } from '../context/diagnostic.js';
+import { diagnosticFromError, type Diagnostic } from '../context/diagnostic.js';
 import { isMopsError } from '../errors/index.js';
 import { parseSkill } from './parse-skill.js';
 import type { Skill } from './skill-schema.js';
@@ -23,14 +23,8 @@ export async function lintSkills(files: readonly string[], options: LintSkillsOp
       const text = await readFile(file, 'utf8');
       skills.push(parseSkill(text, { file, folderName: basename(dirname(file)) }));
     } catch (error) {
-      if (isMopsError(error) && error.location) {
-        diagnostics.push({
-          severity: 'error',
-          file: error.location.file,
-          line: error.location.line ?? 1,
-          column: error.location.column ?? 1,
-          message: error.message.slice(error.message.indexOf(': ') + 2),
-        });
+      if (isMopsError(error)) {
+        diagnostics.push(diagnosticFromError(error, file));
       } else {
         diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) });
       }
