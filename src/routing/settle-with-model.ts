@@ -1,5 +1,5 @@
 import { generateText, Output, type LanguageModel } from 'ai';
-import { MopsError } from '../errors/index.js';
+import { requireModelName } from '../executors/model-env.js';
 import type { RouteResult } from './route-result.js';
 import type { Router } from './router.js';
 import { summary } from './explain-route.js';
@@ -18,12 +18,9 @@ export interface SettleOptions {
 const NONE = 'none-of-these';
 
 async function modelFromEnv(env: NodeJS.ProcessEnv): Promise<LanguageModel> {
-  const modelId = env.MOPS_MODEL;
-  if (!modelId) {
-    throw new MopsError('INVALID_INPUT', 'routing with --model needs a model: set MOPS_MODEL (and OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)');
-  }
+  const modelId = requireModelName(env);
   const { createOpenAI } = await import('@ai-sdk/openai');
-  return createOpenAI({ apiKey: env.OPENAI_API_KEY ?? 'not-needed', baseURL: env.OPENAI_BASE_URL }).chat(modelId);
+  return createOpenAI({ apiKey: env.OPENAI_API_KEY || 'not-needed', ...(env.OPENAI_BASE_URL && { baseURL: env.OPENAI_BASE_URL }) }).chat(modelId);
 }
 
 /**
