@@ -1,9 +1,6 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
-import { PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms.js';
-
-// A Map, not the object: a word like "constructor" must not find Object's own properties.
-const WORD_MAP = new Map(Object.entries(WORD_SYNONYMS));
+import { canonicalWords } from './canonical-words.js';
 import { isEnglishWord } from './english-words.js';
 import { editDistance } from '../../text/edit-distance.js';
 
@@ -39,100 +36,19 @@ export function rawTokens(text: string): string[] {
   return s.split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-/**
- * The word each alternative of a phrase pattern must start with ("cover" for
- * /\bcover letters?\b/), so a request is only scanned by the few patterns whose first
- * word it contains. An alternative with no literal start yields '' (always scanned).
- */
-export function patternAnchors(pattern: RegExp): string[] {
-  const source = pattern.source;
-  const alternatives: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      current += ch + (source[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (ch === '(' || ch === '[') depth++;
-    if (ch === ')' || ch === ']') depth--;
-    if (ch === '|' && depth === 0) {
-      alternatives.push(current);
-      current = '';
-    } else current += ch;
-  }
-  alternatives.push(current);
-  return alternatives.flatMap((alt) => {
-    // A group of plain words at the start ("(?:on|for|to) x") anchors on each of them.
-    const group = /^(?:\\b)?\(\?:([a-z0-9|]+)\)/.exec(alt);
-    if (group?.[1]) return group[1].split('|');
-    const literal = /^(?:\\b)?([a-z0-9]+)/.exec(alt)?.[1] ?? '';
-    // A quantifier after the run makes its last character optional ("tweets?" → "tweet").
-    const next = alt.slice(alt.indexOf(literal) + literal.length)[0];
-    return next === '?' || next === '*' ? literal.slice(0, -1) : literal;
-  });
-}
-
-const PHRASE_ANCHORS = PHRASE_SYNONYMS.map(([pattern, , anchors]) => anchors ?? patternAnchors(pattern));
-/** Patterns that must always be tried (an alternative with no literal start). */
-const ALWAYS_TRIED = PHRASE_ANCHORS.flatMap((anchors, i) => (anchors.includes('') ? [i] : []));
-/** First letter → [anchor, pattern index] pairs, so each token is checked against a few anchors. */
-const ANCHORS_BY_LETTER = new Map<string, Array<readonly [string, number]>>();
-PHRASE_ANCHORS.forEach((anchors, i) => {
-  for (const anchor of anchors) {
-    if (!anchor) continue;
-    const list = ANCHORS_BY_LETTER.get(anchor[0]!) ?? [];
-    list.push([anchor, i]);
-    ANCHORS_BY_LETTER.set(anchor[0]!, list);
-  }
-});
-
-/** Joins multi-word synonyms and canonicalises words. */
-export function canonicalWords(tokens: readonly string[]): string[] {
-  // Which patterns could match: a one-letter anchor ("e" of "e mail") must be the whole
-  // token, a longer one its start.
-  let tried: number[] | undefined;
-  const mark = (i: number): void => {
-    tried ??= [];
-    if (!tried.includes(i)) tried.push(i);
-  };
-  for (const i of ALWAYS_TRIED) mark(i);
-  for (const token of tokens) {
-    const candidates = ANCHORS_BY_LETTER.get(token[0] ?? '');
-    if (!candidates) continue;
-    for (const [anchor, i] of candidates) {
-      if (anchor.length === 1 ? token === anchor : token.startsWith(anchor)) mark(i);
-    }
-  }
-  if (!tried) {
-    const out: string[] = [];
-    for (const raw of tokens) out.push(WORD_MAP.get(raw) ?? raw);
-    return out;
-  }
-  let s = ` ${tokens.join(' ')} `;
-  // In list order: an earlier entry's rewrite takes priority over a later one.
-  for (const i of tried.sort((a, b) => a - b)) {
-    const [pattern, replacement] = PHRASE_SYNONYMS[i]!;
-    s = s.replace(pattern, ` ${replacement} `);
-  }
-  const out: string[] = [];
-  for (const raw of s.split(' ')) {
-    if (raw) out.push(WORD_MAP.get(raw) ?? raw);
-  }
-  return out;
-}
-
 export function surfaceWords(text: string): string[] {
   return canonicalWords(rawTokens(text));
 }
+
+/** Bound of the per-word memos; past it a memo starts afresh. */
+const MAX_MEMO = 50_000;
 
 const stemCache = new Map<string, string>();
 export function stemWord(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
     stem = /\d/.test(word) ? word : stemmer(word);
+    if (stemCache.size >= MAX_MEMO) stemCache.clear();
     stemCache.set(word, stem);
   }
   return stem;
@@ -177,23 +93,31 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
     return best;
   };
 
-  /** Maps a misspelt word to a known one; real English words are never changed. */
+  /**
+   * Maps a misspelt word to a known one; real English words are never changed. Every
+   * answer is memoised, known words included, so a word seen before costs one lookup.
+   */
   const repair = (word: string): string => {
-    if (!vocabulary || word.length < 5 || vocabulary.has(word) || STOPWORDS.has(word) || /\d/.test(word)) return word;
+    if (!vocabulary || word.length < 5) return word;
     const cached = repairCache.get(word);
     if (cached !== undefined) return cached;
     let result = word;
-    const candidate = closest(word);
-    if (candidate && !(knownWords ?? isEnglishWord)(word)) result = candidate;
-    if (repairCache.size > 50_000) repairCache.clear();
+    if (!vocabulary.has(word) && !STOPWORDS.has(word) && !/\d/.test(word)) {
+      const candidate = closest(word);
+      if (candidate && !(knownWords ?? isEnglishWord)(word)) result = candidate;
+    }
+    if (repairCache.size >= MAX_MEMO) repairCache.clear();
     repairCache.set(word, result);
     return result;
   };
 
   const words = (text: string): string[] => canonicalWords(rawTokens(text).map(repair));
 
-  return {
-    words,
-    terms: (text) => words(text).filter(isContentWord).map(stemWord),
+  const terms = (text: string): string[] => {
+    const out: string[] = [];
+    for (const word of words(text)) if (isContentWord(word)) out.push(stemWord(word));
+    return out;
   };
+
+  return { words, terms };
 }

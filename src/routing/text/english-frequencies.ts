@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ENGLISH_FREQUENCIES_FILE } from './english-frequencies-file.js';
-import { canonicalWords, isContentWord, stemWord } from './analyse-text.js';
+import { isContentWord, stemWord } from './analyse-text.js';
+import { canonicalWords } from './canonical-words.js';
 
 /**
  * How often each stem is used in everyday spoken English (SUBTLEX-US, film subtitles).
