@@ -1,5 +1,6 @@
-#!/usr/bin/env node
 import { runCli } from './main.js';
+
+/** Runs `mops` with the process's arguments: the entry of the CLI bundle (see bin.ts). */
 
 // `mops skills | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -71,10 +71,16 @@ export class ProjectCatalog {
     if (!this.#options.router && !this.#options.skills && !this.#options.playbooks) {
       // From the project folders: the same cached snapshot `mops route` uses.
       const snapshot = await loadProjectSnapshot(paths);
+      // The router is restored from the index on first use: a server start that only
+      // lists tools and prompts never needs it.
+      let router: Router | undefined;
       this.#current = {
         skills: new SkillRegistry(snapshot.skills),
         playbooks: snapshot.playbooks,
-        router: routerFromIndex(restoreRouteIndex(snapshot.compiled)),
+        get router() {
+          router ??= routerFromIndex(restoreRouteIndex(snapshot.compiled));
+          return router;
+        },
       };
       return this.#current;
     }

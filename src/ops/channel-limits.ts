@@ -107,10 +107,13 @@ export function getChannelLimit(id: string): ChannelLimit | undefined {
   return Object.hasOwn(CHANNEL_LIMITS, id) ? CHANNEL_LIMITS[id as ChannelLimitId] : undefined;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a segmenter loads ICU's break rules (tens of ms), which a
+// server start that only lists tools should not pay.
+let segmenter: Intl.Segmenter | undefined;
 
 /** User-perceived characters (grapheme clusters) in the trimmed text. */
 export function countCharacters(text: string): number {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let count = 0;
   for (const _ of segmenter.segment(text.trim())) count += 1;
   return count;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCacheDir } from '../config/cache-dir.js';
 import { COMPILED_INDEX_VERSION } from './compiled-index-version.js';
 import type { ProjectSnapshot } from './load-project-snapshot.js';
 import { ENGLISH_FREQUENCIES_FILE } from './text/english-frequencies-file.js';
@@ -22,16 +22,8 @@ export interface IndexCacheOptions {
 
 const PREFIX = 'routing-index-';
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.MOPS_CACHE_DIR) return env.MOPS_CACHE_DIR;
-  let user = 'user';
-  try {
-    user = String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username);
-  } catch {
-    // No user database (some containers): one shared name is fine for a cache.
-  }
-  return join(tmpdir(), `marketing-ops-mcp-${user}`);
-}
+export { defaultCacheDir };
+
 
 let codeFingerprint: string | undefined;
 
@@ -49,7 +41,7 @@ function routingCodeFingerprint(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(?:js|ts)$/.test(entry.name)) {
+      else if (/\.(?:c?js|ts)$/.test(entry.name)) {
         const info = statSync(path);
         parts.push(`${path}:${info.size}:${info.mtimeMs}`);
       }

@@ -1,6 +1,6 @@
 import { resolveProjectPaths } from '../../config/project-paths.js';
 import { MopsError } from '../../errors/index.js';
-import type { McpDeps } from '../../mcp/index.js';
+import type { McpDeps } from '../../mcp/mcp-deps.js';
 import type { CommandHandler } from '../cli-io.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -37,10 +37,11 @@ function parsePort(value: unknown): number {
 const serveCommand: CommandHandler = async (_args, options, io) => {
   const log = (message: string): void => void io.stderr.write(`mops serve: ${message}\n`);
   const deps: McpDeps = { paths: resolveProjectPaths(io.env, io.cwd), env: io.env, cwd: io.cwd, watch: true, log };
-  const { startHttpServer, startStdioServer } = await import('../../mcp/index.js');
   const signal = untilSignal();
 
+  // Each transport is imported on its own: a stdio server never loads the HTTP stack.
   if (options.http) {
+    const { startHttpServer } = await import('../../mcp/http-server.js');
     const token = io.env.MOPS_HTTP_TOKEN?.trim() || undefined;
     const server = await startHttpServer({ port: parsePort(options.port), host: String(options.host ?? '127.0.0.1'), token, deps });
     log(`MCP server (Streamable HTTP) listening on ${server.url}${token ? ' (bearer token required)' : ''}`);
@@ -50,6 +51,7 @@ const serveCommand: CommandHandler = async (_args, options, io) => {
     return 0;
   }
 
+  const { startStdioServer } = await import('../../mcp/stdio-server.js');
   const server = await startStdioServer({ deps, stdin: io.stdin, stdout: io.stdout });
   const { skills, playbooks } = await server.mops.services.catalog.get();
   log(`MCP server on stdio (${skills.ids().length} skills, ${playbooks.length} playbooks)`);

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { MopsError } from '../../errors/index.js';
 import type { AttemptRecord, RunLease, RunRecord, StepRecord, StoredEvent, ToolCallRecord } from '../run-records.js';
 import type {
@@ -40,6 +42,14 @@ export interface SqliteRunStoreOptions {
   busyTimeoutMs?: number;
 }
 
+// Loaded with the first store opened: the native module costs a start that never opens
+// one (`mops route`, an MCP server answering tools/list) tens of milliseconds.
+let betterSqlite3: typeof BetterSqlite3 | undefined;
+function loadBetterSqlite3(): typeof BetterSqlite3 {
+  betterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  return betterSqlite3;
+}
+
 /**
  * The run store on one SQLite file, shared safely by several `mops` processes: WAL
  * journal, a busy timeout, every write in a transaction, statements prepared once.
@@ -56,7 +66,7 @@ export class SqliteRunStore implements RunStore {
     this.file = options.file;
     try {
       if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-      this.#db = new BetterSqlite3(options.file);
+      this.#db = new (loadBetterSqlite3())(options.file);
       this.#db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
       this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = NORMAL');

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import wordListPath from 'word-list';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// The package's one export is the path of its words.txt; finding the file next to its
+// module works the same from the modules and from the CLI bundle (where the package's
+// default export arrives wrapped).
+const wordListPath = (): string => join(dirname(createRequire(import.meta.url).resolve('word-list')), 'words.txt');
 
 /**
  * Whether a word is ordinary English (from the `word-list` package, ~275k words).
@@ -17,7 +23,7 @@ let words: WordBlocks | undefined;
 const cache = new Map<string, boolean>();
 
 function loadBlocks(): WordBlocks {
-  const text = `\n${readFileSync(wordListPath, 'utf8')}\n`;
+  const text = `\n${readFileSync(wordListPath(), 'utf8')}\n`;
   const blocks = new Map<string, readonly [number, number]>();
   let prefix = '';
   let start = 0;
