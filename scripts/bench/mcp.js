@@ -8,7 +8,6 @@ import { performance } from 'node:perf_hooks';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { PACKAGE_ROOT } from '../../dist/config/project-paths.js';
-import { startHttpServer } from '../../dist/mcp/index.js';
 import { fmt, summarize } from './measure.js';
 
 const REQUESTS = [
@@ -46,6 +45,24 @@ function coldStartToToolsList(env) {
   });
 }
 
+/** Starts `mops serve --http --port 0` and resolves with its URL once it listens. */
+function startServeHttp(env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'dist/cli/bin.js'), 'serve', '--http', '--port', '0'], { env, cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    child.stderr.on('data', (chunk) => {
+      log += chunk;
+      const url = /listening on (\S+)/.exec(log)?.[1];
+      if (url) {
+        child.stderr.removeAllListeners('data');
+        resolve({ url, close: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`mops serve --http exited (${code}): ${log}`)));
+    child.once('error', reject);
+  });
+}
+
 export async function benchMcp() {
   const home = mkdtempSync(join(tmpdir(), 'mops-bench-mcp-'));
   const env = { ...process.env, MOPS_HOME: home };
@@ -59,7 +76,9 @@ export async function benchMcp() {
     if (i > 0) cold.push(ms); // the first start may also build the project cache
   }
 
-  const server = await startHttpServer({ port: 0, deps: { paths: { ...(await import('../../dist/config/project-paths.js')).resolveProjectPaths(env, PACKAGE_ROOT) }, env, watch: false } });
+  // The HTTP server runs as `mops serve --http` in its own process, as it is deployed; the
+  // 16 clients share this one, so client and server each have a core of their own.
+  const server = await startServeHttp(env);
   const clients = await Promise.all(
     Array.from({ length: 16 }, async () => {
       const client = new Client({ name: 'bench', version: '1.0.0' });
@@ -67,23 +86,31 @@ export async function benchMcp() {
       return client;
     }),
   );
-  let calls = 0;
+  // Warm-up: the first calls restore the router and let V8 optimise the hot paths.
+  await Promise.all(clients.map((client) => client.callTool({ name: 'route_request', arguments: { request: REQUESTS[0] } })));
+  const latencies = [];
   const deadline = performance.now() + 3000;
   const start = performance.now();
   await Promise.all(
     clients.map(async (client, c) => {
       for (let i = c; performance.now() < deadline; i++) {
+        const s = performance.now();
         await client.callTool({ name: 'route_request', arguments: { request: REQUESTS[i % REQUESTS.length] } });
-        calls++;
+        latencies.push(performance.now() - s);
       }
     }),
   );
   const seconds = (performance.now() - start) / 1000;
   await Promise.all(clients.map((c) => c.close()));
   await server.close();
+  const l = summarize(latencies);
   const c = summarize(cold);
   return [
     ['MCP cold start to a tools/list answer over stdio (median / p90 of 5)', `${fmt(c.p50)} / ${fmt(c.p90)}`, '< 500 ms'],
-    ['route_request over HTTP, 16 concurrent clients', `${Math.round(calls / seconds).toLocaleString('en-US')} calls/s`, 'reported'],
+    [
+      'route_request over HTTP, 16 concurrent clients (server in its own process)',
+      `${Math.round(latencies.length / seconds).toLocaleString('en-US')} calls/s, p50 ${fmt(l.p50)}`,
+      'reported',
+    ],
   ];
 }
