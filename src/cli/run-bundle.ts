@@ -25,17 +25,30 @@ interface CodeCache {
 function codeCacheFor(bundle: { size: number; mtimeMs: number }, command: string, env: NodeJS.ProcessEnv): CodeCache {
   const name = /^[a-z-]+$/.test(command) ? command : 'other';
   const key = `${bundle.size.toString(36)}-${Math.trunc(bundle.mtimeMs).toString(36)}-${process.versions.v8}-${process.arch}`;
-  const file = join(defaultCacheDir(env), 'code-cache', `${name}-${key}.bin`);
+  const base = defaultCacheDir(env);
+  const file = join(base, 'code-cache', `${name}-${key}.bin`);
   try {
-    return { file, data: readFileSync(file) };
+    return { file, data: isPrivateDir(base) && isPrivateDir(dirname(file)) ? readFileSync(file) : undefined };
   } catch {
     return { file, data: undefined };
   }
 }
 
+/**
+ * Code cache is code: it is only read from folders this user owns and nobody else can
+ * write to. The default folder has a predictable name in the shared temp directory, and
+ * another local user could create it first and plant a cache there.
+ */
+function isPrivateDir(dir: string): boolean {
+  if (typeof process.getuid !== 'function') return true; // Windows: the temp folder is per user.
+  const stats = statSync(dir);
+  return stats.isDirectory() && stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+}
+
 function saveCodeCache(file: string, data: Buffer): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (!isPrivateDir(dirname(dirname(file))) || !isPrivateDir(dirname(file))) return;
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data);
     renameSync(temp, file);

@@ -84,7 +84,7 @@ export async function readCacheFile<T>(dir: string, prefix: string, key: string)
  */
 export async function writeCacheFile(dir: string, prefix: string, key: string, data: unknown): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const file = join(dir, `${prefix}${key}.json`);
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, JSON.stringify(data));

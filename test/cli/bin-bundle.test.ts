@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/config/project-paths.js';
 
 // The `mops` executable as installed: dist/cli/bin.js starting the bundle the build wrote.
@@ -12,16 +12,26 @@ const run = promisify(execFile);
 const BIN = join(PACKAGE_ROOT, 'dist/cli/bin.js');
 const REQUEST = 'ad headlines for our spring sale';
 
+// One cache folder for the file, so the routing index is compiled once; every test starts
+// without a code cache.
 let dir: string;
+let cacheDir: string;
+beforeAll(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'mops-bin-cache-'));
+});
+afterAll(async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+});
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mops-bin-'));
+  await rm(join(cacheDir, 'code-cache'), { recursive: true, force: true });
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 async function mops(args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, MOPS_HOME: dir, MOPS_CACHE_DIR: join(dir, 'cache') };
+  const env: NodeJS.ProcessEnv = { ...process.env, MOPS_HOME: dir, MOPS_CACHE_DIR: cacheDir };
   delete env.MOPS_NO_BUNDLE;
   Object.assign(env, extraEnv);
   const { stdout } = await run(process.execPath, [BIN, ...args], { cwd: dir, env });
@@ -29,7 +39,7 @@ async function mops(args: string[], extraEnv: Record<string, string> = {}): Prom
 }
 
 const codeCacheFiles = async (): Promise<string[]> =>
-  (await readdir(join(dir, 'cache', 'code-cache')).catch(() => [] as string[])).filter((name) => name.endsWith('.bin'));
+  (await readdir(join(cacheDir, 'code-cache')).catch(() => [] as string[])).filter((name) => name.endsWith('.bin'));
 
 describe('the mops executable', () => {
   it('is built as one bundle next to the modules', () => {
@@ -55,12 +65,20 @@ describe('the mops executable', () => {
   it('ignores a damaged code cache and replaces it', async () => {
     const expected = await mops(['route', '--json', REQUEST]);
     const [file] = await codeCacheFiles();
-    await writeFile(join(dir, 'cache', 'code-cache', file!), 'not V8 data');
+    await writeFile(join(cacheDir, 'code-cache', file!), 'not V8 data');
     expect(await mops(['route', '--json', REQUEST])).toBe(expected);
     expect(await codeCacheFiles()).toEqual([file]);
     // Rewritten on exit: the next start gets the real cache again.
     const { readFile } = await import('node:fs/promises');
-    expect((await readFile(join(dir, 'cache', 'code-cache', file!))).length).toBeGreaterThan(1000);
+    expect((await readFile(join(cacheDir, 'code-cache', file!))).length).toBeGreaterThan(1000);
+  });
+
+  it('neither reads nor writes a code cache in a folder other users can write to', async () => {
+    const { chmod, mkdir } = await import('node:fs/promises');
+    await mkdir(join(cacheDir, 'code-cache'), { recursive: true });
+    await chmod(join(cacheDir, 'code-cache'), 0o777);
+    expect(JSON.parse(await mops(['route', '--json', REQUEST])).match).toEqual({ type: 'skill', id: 'ad-creative' });
+    expect(await codeCacheFiles()).toEqual([]);
   });
 
   it('routes a whole labelled set exactly as the modules do', async () => {
