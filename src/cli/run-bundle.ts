@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { defaultCacheDir } from '../config/cache-dir.js';
+import { defaultCacheDir, isPrivateDir } from '../config/cache-dir.js';
 
 /** The single-file CLI that `npm run build` writes (scripts/bundle-cli.js). */
 export const BUNDLE_FILE = fileURLToPath(new URL('../bundle/mops.cjs', import.meta.url));
@@ -28,21 +28,11 @@ function codeCacheFor(bundle: { size: number; mtimeMs: number }, command: string
   const base = defaultCacheDir(env);
   const file = join(base, 'code-cache', `${name}-${key}.bin`);
   try {
+    // Code cache is code: read only from folders nobody else can write to.
     return { file, data: isPrivateDir(base) && isPrivateDir(dirname(file)) ? readFileSync(file) : undefined };
   } catch {
     return { file, data: undefined };
   }
-}
-
-/**
- * Code cache is code: it is only read from folders this user owns and nobody else can
- * write to. The default folder has a predictable name in the shared temp directory, and
- * another local user could create it first and plant a cache there.
- */
-function isPrivateDir(dir: string): boolean {
-  if (typeof process.getuid !== 'function') return true; // Windows: the temp folder is per user.
-  const stats = statSync(dir);
-  return stats.isDirectory() && stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
 }
 
 function saveCodeCache(file: string, data: Buffer): void {

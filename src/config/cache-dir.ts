@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,4 +16,21 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
     // No user database (some containers): one shared name is fine for a cache.
   }
   return join(tmpdir(), `marketing-ops-mcp-${user}`);
+}
+
+/**
+ * Whether a cache folder can be trusted: this user owns it and nobody else can write to
+ * it. The default folder has a predictable name in the shared temp directory, so another
+ * local user could create it first and plant a routing index or V8 code cache there.
+ * False when the folder does not exist.
+ */
+export function isPrivateDir(dir: string): boolean {
+  try {
+    const stats = statSync(dir);
+    if (!stats.isDirectory()) return false;
+    if (typeof process.getuid !== 'function') return true; // Windows: the temp folder is per user.
+    return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }

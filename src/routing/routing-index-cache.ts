@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultCacheDir } from '../config/cache-dir.js';
+import { defaultCacheDir, isPrivateDir } from '../config/cache-dir.js';
 import { COMPILED_INDEX_VERSION } from './compiled-index-version.js';
 import type { ProjectSnapshot } from './load-project-snapshot.js';
 import { ENGLISH_FREQUENCIES_FILE } from './text/english-frequencies-file.js';
@@ -71,6 +71,8 @@ export function indexCacheKey(sources: ReadonlyArray<{ file: string; text: strin
 
 /** A JSON cache file `<prefix><key>.json`, or undefined when absent or unreadable. */
 export async function readCacheFile<T>(dir: string, prefix: string, key: string): Promise<T | undefined> {
+  // A cached skill is text a model will follow: never from a folder others can write to.
+  if (!isPrivateDir(dir)) return undefined;
   try {
     return JSON.parse(await readFile(join(dir, `${prefix}${key}.json`), 'utf8')) as T;
   } catch {
@@ -85,6 +87,7 @@ export async function readCacheFile<T>(dir: string, prefix: string, key: string)
 export async function writeCacheFile(dir: string, prefix: string, key: string, data: unknown): Promise<void> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (!isPrivateDir(dir)) return; // it would never be read back
     const file = join(dir, `${prefix}${key}.json`);
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, JSON.stringify(data));

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +57,18 @@ describe('the routing index cache', () => {
     const file = join(dir, 'skills', 'copywriting', 'SKILL.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('category: content', 'category: nonsense'));
     await expect(loadRouter(paths, { cache: { dir: cache } })).rejects.toThrow(/copywriting\/SKILL\.md:\d+:\d+: metadata\.category/);
+  });
+
+  it('never trusts a cache folder that other users can write to', async () => {
+    const { dir, cache } = await project();
+    const paths = resolveProjectPaths({}, dir);
+    await loadRouter(paths, { cache: { dir: cache } });
+    const [name] = (await readdir(cache)).filter((f) => f.endsWith('.json'));
+    // Someone plants an index that routes to a skill of theirs, in a folder open to all.
+    const planted = (await readFile(join(cache, name!), 'utf8')).replaceAll('"social-content"', '"planted-skill"');
+    await writeFile(join(cache, name!), planted);
+    await chmod(cache, 0o777);
+    expect((await loadRouter(paths, { cache: { dir: cache } })).route(SAMPLE[0]!).match?.id).toBe('social-content');
+    expect(await readFile(join(cache, name!), 'utf8')).toBe(planted); // nor written to
   });
 });
