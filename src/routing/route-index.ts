@@ -1,6 +1,7 @@
 import { createAnalyser, type Analyser } from './text/analyse-text.js';
 import type { CompiledPhrase, CompiledRouteIndex } from './compiled-route-index.js';
 import type { RoutingCandidate } from './routing-candidate.js';
+import { buildStemTable, type StemEntry } from './stem-table.js';
 
 /** A trigger phrase (or a "Not This" rule segment) reduced to its distinct stems. */
 export interface IndexedPhrase {
@@ -29,8 +30,8 @@ export interface RouteIndex {
   rulesByStem: ReadonlyMap<string, Int32Array>;
   /** The idf of a stem, with the value phrase weights use for stems no document has. */
   idfOf(stem: string): number;
-  /** BM25 score of each candidate for a set of query stems (MiniSearch's OR scoring). */
-  bm25(stems: ReadonlySet<string>): Float64Array;
+  /** Every stem the index knows, with its idf, postings, BM25 scores and domain weight (see bm25-scores). */
+  stems: ReadonlyMap<string, StemEntry>;
   /** Positions of the playbooks and of the analytics skills among the candidates. */
   playbookIndexes: readonly number[];
   analyticsIndexes: readonly number[];
@@ -61,43 +62,26 @@ export function restoreRouteIndex(compiled: CompiledRouteIndex): RouteIndex {
   const idfOf = (stem: string): number => idf.get(stem) ?? Math.log(1 + (n + 0.5) / 0.5);
   const stemIds = new Map<string, number>();
   const restore = (p: CompiledPhrase): IndexedPhrase => {
-    const ids = Int32Array.from(p.stems, (stem) => {
+    // Plain loops: TypedArray.from with a mapping function is several times slower at start-up.
+    const ids = new Int32Array(p.stems.length);
+    const idfs = new Float64Array(p.stems.length);
+    let weight = 0;
+    p.stems.forEach((stem, i) => {
       let id = stemIds.get(stem);
       if (id === undefined) stemIds.set(stem, (id = stemIds.size));
-      return id;
+      ids[i] = id;
+      idfs[i] = idfOf(stem);
+      weight += idfs[i]!;
     });
-    const idfs = Float64Array.from(p.stems, idfOf);
-    return { ...p, ids, idfs, weight: idfs.reduce((sum, v) => sum + v, 0) };
+    return { ...p, ids, idfs, weight };
   };
   const phrases = compiled.phrases.map(restore);
   const rules = compiled.rules.map(restore);
   const phrasesByStem = postingsOf(phrases);
   const rulesByStem = postingsOf(rules);
 
-  // Per stem, the documents it scores in and their scores, as flat arrays. A Map, not the
-  // JSON object: a stem like "constructor" must not find Object's own properties.
-  const table = new Map<string, { docs: Int32Array; scores: Float64Array }>();
-  for (const [stem, list] of Object.entries(compiled.bm25)) {
-    table.set(stem, { docs: Int32Array.from(list, (e) => e[0]), scores: Float64Array.from(list, (e) => e[1]) });
-  }
-  const sums = new Float64Array(n);
-  const matched = new Uint16Array(n);
-  const bm25 = (stems: ReadonlySet<string>): Float64Array => {
-    sums.fill(0);
-    matched.fill(0);
-    for (const stem of stems) {
-      const entry = table.get(stem);
-      if (!entry) continue;
-      const { docs, scores } = entry;
-      for (let i = 0; i < docs.length; i++) {
-        sums[docs[i]!]! += scores[i]!;
-        matched[docs[i]!]!++;
-      }
-    }
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = sums[i]! * matched[i]!;
-    return out;
-  };
+  const domain = new Map(Object.entries(compiled.domain));
+  const stems = buildStemTable({ idfOf, domain, phrasesByStem, rulesByStem, bm25: compiled.bm25 });
 
   return {
     candidates: candidates.map((c) => ({ ...c })),
@@ -108,10 +92,10 @@ export function restoreRouteIndex(compiled: CompiledRouteIndex): RouteIndex {
     phrasesByStem,
     rulesByStem,
     idfOf,
-    bm25,
+    stems,
     stemIds,
     playbookIndexes: candidates.flatMap((c, i) => (c.type === 'playbook' ? [i] : [])),
     analyticsIndexes: candidates.flatMap((c, i) => (c.category === 'analytics' ? [i] : [])),
-    domain: new Map(Object.entries(compiled.domain)),
+    domain,
   };
 }
