@@ -35,6 +35,25 @@ const ASSET_GROUP_WORDS: ReadonlyArray<readonly string[]> = [
 const plain = createAnalyser();
 const ASSET_GROUPS = ASSET_GROUP_WORDS.map((words) => words.map((word) => plain.terms(word)).filter((stems) => stems.length > 0));
 
+/** How many asset groups the request names (plain loops: this runs for every request). */
+function countAssetGroups(stems: ReadonlySet<string>): number {
+  let count = 0;
+  for (const group of ASSET_GROUPS) {
+    for (const phrase of group) {
+      if (containsAll(stems, phrase)) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
+function containsAll(stems: ReadonlySet<string>, phrase: readonly string[]): boolean {
+  for (const stem of phrase) if (!stems.has(stem)) return false;
+  return true;
+}
+
 export interface CampaignScope {
   score: number;
   strongCues: number;
@@ -45,7 +64,7 @@ export interface CampaignScope {
 export function campaignScope(text: string, stems: ReadonlySet<string>): CampaignScope {
   const strongCues = text.match(STRONG_CUES)?.length ?? 0;
   const weakCues = text.match(WEAK_CUES)?.length ?? 0;
-  const assetGroups = ASSET_GROUPS.filter((group) => group.some((phrase) => phrase.every((stem) => stems.has(stem)))).length;
+  const assetGroups = countAssetGroups(stems);
   const score = Math.min(2, strongCues) + 0.3 * Math.min(2, weakCues) + 0.5 * Math.max(0, assetGroups - 2);
   return { score, strongCues, weakCues, assetGroups };
 }

@@ -2,6 +2,7 @@ import type { BuildIndexOptions } from './compile-route-index.js';
 import type { RouteIndex } from './route-index.js';
 import type { RouteAlternative, RouteResult } from './route-result.js';
 import { DEFAULT_WEIGHTS, scoreRequest, type CandidateScore, type ScoringWeights } from './score-request.js';
+import { rankCandidates, topCandidates } from './rank-candidates.js';
 import { clarifyingQuestion, explainMatch, explainNoMatch, explainTooVague } from './explain-route.js';
 
 /** How raw scores become probabilities; fitted on the labelled set (see eval). */
@@ -40,6 +41,8 @@ export interface Router {
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+/** How many leading candidates share the softmax. */
+const SOFTMAX_CANDIDATES = 6;
 
 /** A router over an index that is already built (or restored from the cache). */
 export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}): Router {
@@ -47,18 +50,17 @@ export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}):
   const cal = options.calibration ?? DEFAULT_CALIBRATION;
   const altCount = options.alternatives ?? 3;
 
-  const scored = (text: string): { list: CandidateScore[]; evidence: number } => {
-    const result = scoreRequest(index, text, weights);
-    return { list: result.candidates.sort((a, b) => b.score - a.score || a.index - b.index), evidence: result.evidence };
-  };
+  // A route looks at the head of the ranking only: the softmax candidates and the alternatives.
+  const headLength = Math.max(SOFTMAX_CANDIDATES, altCount + 1);
 
   const route = (text: string): RouteResult => {
-    const { list, evidence } = scored(text);
+    const { candidates, evidence } = scoreRequest(index, text, weights);
+    const list = topCandidates(candidates, headLength);
     const top = list[0];
     const runnerUp = list[1];
     const best = top?.score ?? 0;
     // Softmax over the leading candidates gives the share of belief each one holds.
-    const exps = list.slice(0, 6).map((s) => Math.exp((s.score - best) / cal.temperature));
+    const exps = list.slice(0, SOFTMAX_CANDIDATES).map((s) => Math.exp((s.score - best) / cal.temperature));
     const total = exps.reduce((a, b) => a + b, 0);
     const share = (i: number): number => (total > 0 ? exps[i]! / total : 0);
     const inScope = best > 0 ? sigmoid(cal.steepness * (evidence - cal.threshold)) : 0;
@@ -95,5 +97,5 @@ export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}):
     return result;
   };
 
-  return { index, route, score: (text) => scored(text).list };
+  return { index, route, score: (text) => rankCandidates(scoreRequest(index, text, weights).candidates) };
 }
