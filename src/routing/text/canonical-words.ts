@@ -105,19 +105,40 @@ export function rewritePhrases(words: readonly string[], started?: ReadonlyArray
     const patterns = started?.[w] ?? patternsStartedBy(words[w]!);
     if (patterns.length === 0) continue;
     tried ??= [];
-    for (const i of patterns) if (!tried.includes(i)) tried.push(i);
+    for (const i of patterns) insertOnce(tried, i);
   }
   if (!tried) return undefined;
   const joined = ` ${words.join(' ')} `;
   let s = joined;
   // In list order: an earlier entry's rewrite takes priority over a later one.
-  for (const i of tried.sort((a, b) => a - b)) {
+  for (const i of tried) {
     const [pattern, replacement] = PHRASE_SYNONYMS[i]!;
     s = s.replace(pattern, ` ${replacement} `);
   }
   // Most tried patterns do not match after all.
-  if (s === joined) return undefined;
-  return s.split(' ').filter((word) => word !== '');
+  return s === joined ? undefined : spaceSeparatedWords(s);
+}
+
+/** Adds a pattern index to an ascending list unless it is there already. */
+function insertOnce(list: number[], value: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]! > value) i--;
+  if (list[i - 1] === value) return;
+  list.splice(i, 0, value);
+}
+
+/** The words of a text whose words are separated by runs of spaces (one pass, no empty strings). */
+function spaceSeparatedWords(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 32) {
+      if (start >= 0) out.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(text.slice(start));
+  return out;
 }
 
 /** Joins multi-word synonyms and canonicalises words (tokens as `rawTokens` makes them). */
