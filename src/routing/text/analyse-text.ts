@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
-import { canonicalWord, canonicalWords, patternsStartedBy, rewritePhrases, startsPhrase } from './canonical-words.js';
+import { canonicalWord, canonicalWords, phraseClues, rewritePhrases, startsPhrase, type PhraseClues } from './canonical-words.js';
 import { createTypoRepair, type TypoRepairOptions } from './typo-repair.js';
 
 /**
@@ -64,8 +64,8 @@ interface TokenAnalysis {
   word: string;
   /** Whether a phrase synonym may start at this word (then the text takes the phrase-rewriting pass). */
   startsPhrase: boolean;
-  /** The phrase patterns that may start at this word (see canonical-words). */
-  patterns: readonly number[];
+  /** What the word tells about the text's phrase patterns (see canonical-words). */
+  clues: PhraseClues;
   /** The routing term of the word standing alone: the stem of its canonical form, if that is a content word. */
   stem: string | undefined;
 }
@@ -80,7 +80,7 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
     if (analysis === undefined) {
       const word = repair(token);
       const canonical = canonicalWord(word);
-      analysis = { word, startsPhrase: startsPhrase(word), patterns: patternsStartedBy(word), stem: isContentWord(canonical) ? stemWord(canonical) : undefined };
+      analysis = { word, startsPhrase: startsPhrase(word), clues: phraseClues(word), stem: isContentWord(canonical) ? stemWord(canonical) : undefined };
       if (memo.size >= MAX_MEMO) memo.clear();
       memo.set(token, analysis);
     }
@@ -94,7 +94,7 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
     const rewritten = analysed.some((a) => a.startsPhrase)
       ? rewritePhrases(
           analysed.map((a) => a.word),
-          analysed.map((a) => a.patterns),
+          analysed.map((a) => a.clues),
         )
       : undefined;
     const out: string[] = [];

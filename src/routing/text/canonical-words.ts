@@ -1,4 +1,4 @@
-import { PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms.js';
+import { PHRASE_REQUIREMENTS, PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms.js';
 
 /**
  * Rewrites a request's tokens into canonical words: multi-word synonyms joined
@@ -60,28 +60,42 @@ PHRASE_ANCHORS.forEach((anchors, i) => {
   }
 });
 
-const NO_PATTERNS: readonly number[] = [];
-/** Bound of the per-token memo below; past it the memo starts afresh. */
+/** Each pattern's requirement (see PHRASE_REQUIREMENTS), by pattern index. */
+const REQUIREMENTS = PHRASE_SYNONYMS.map(([pattern]) => PHRASE_REQUIREMENTS.get(pattern.source));
+
+/** What one word tells about the phrase patterns of a text that contains it. */
+export interface PhraseClues {
+  /** The patterns that may start at this word, ascending. */
+  starts: readonly number[];
+  /** The patterns with a requirement that this word meets. */
+  meets: readonly number[];
+}
+
+/** Bound of the per-word memo below; past it the memo starts afresh. */
 const MAX_MEMO = 50_000;
-const patternsByToken = new Map<string, readonly number[]>();
+const cluesByWord = new Map<string, PhraseClues>();
 
 /**
- * The phrase patterns a token could start, in ascending order: a one-letter anchor ("e"
- * of "e mail") must be the whole token, a longer one its start. Memoised per token,
- * because a server sees the same words again and again and most start no pattern.
+ * The phrase clues of a word. A one-letter anchor ("e" of "e mail") must be the whole
+ * word, a longer one its start. Memoised per word, because a server sees the same
+ * words again and again and most start no pattern.
  */
-export function patternsStartedBy(token: string): readonly number[] {
-  let found = patternsByToken.get(token);
-  if (found === undefined) {
-    const list: number[] = [];
-    for (const [anchor, i] of ANCHORS_BY_LETTER.get(token[0] ?? '') ?? []) {
-      if ((anchor.length === 1 ? token === anchor : token.startsWith(anchor)) && !list.includes(i)) list.push(i);
+export function phraseClues(word: string): PhraseClues {
+  let clues = cluesByWord.get(word);
+  if (clues === undefined) {
+    const starts: number[] = [];
+    for (const [anchor, i] of ANCHORS_BY_LETTER.get(word[0] ?? '') ?? []) {
+      if (anchor.length === 1 ? word === anchor : word.startsWith(anchor)) insertOnce(starts, i);
     }
-    found = list.length === 0 ? NO_PATTERNS : list.sort((a, b) => a - b);
-    if (patternsByToken.size >= MAX_MEMO) patternsByToken.clear();
-    patternsByToken.set(token, found);
+    const meets: number[] = [];
+    REQUIREMENTS.forEach((literals, i) => {
+      if (literals?.some((literal) => word.includes(literal))) meets.push(i);
+    });
+    clues = { starts, meets };
+    if (cluesByWord.size >= MAX_MEMO) cluesByWord.clear();
+    cluesByWord.set(word, clues);
   }
-  return found;
+  return clues;
 }
 
 /** The single-word canonical form of a word ("adverts" → "ad"). */
@@ -91,32 +105,37 @@ export function canonicalWord(word: string): string {
 
 /** Whether a phrase pattern may start at this word, so that text containing it needs `rewritePhrases`. */
 export function startsPhrase(word: string): boolean {
-  return ALWAYS_TRIED.length > 0 || patternsStartedBy(word).length > 0;
+  return ALWAYS_TRIED.length > 0 || phraseClues(word).starts.length > 0;
 }
 
 /**
  * Joins the multi-word synonyms among the words (single words, no spaces), e.g.
  * "e mail" → "email"; undefined when no pattern matched, so the words stand as they are.
- * `started`: each word's `patternsStartedBy`, when the caller has them already.
+ * `clues`: each word's `phraseClues`, when the caller has them already.
  */
-export function rewritePhrases(words: readonly string[], started?: ReadonlyArray<readonly number[]>): string[] | undefined {
+export function rewritePhrases(words: readonly string[], clues?: readonly PhraseClues[]): string[] | undefined {
   let tried: number[] | undefined = ALWAYS_TRIED.length > 0 ? [...ALWAYS_TRIED] : undefined;
+  const met: number[] = [];
   for (let w = 0; w < words.length; w++) {
-    const patterns = started?.[w] ?? patternsStartedBy(words[w]!);
-    if (patterns.length === 0) continue;
-    tried ??= [];
-    for (const i of patterns) insertOnce(tried, i);
+    const { starts, meets } = clues?.[w] ?? phraseClues(words[w]!);
+    for (const i of starts) insertOnce((tried ??= []), i);
+    for (const i of meets) met.push(i);
   }
-  if (!tried) return undefined;
-  const joined = ` ${words.join(' ')} `;
-  let s = joined;
-  // In list order: an earlier entry's rewrite takes priority over a later one.
+  // A pattern whose requirement no word meets cannot match the words as they are.
+  const mayMatch = (i: number): boolean => REQUIREMENTS[i] === undefined || met.includes(i);
+  if (!tried?.some(mayMatch)) return undefined;
+  let s = ` ${words.join(' ')} `;
+  let changed = false;
+  // In list order: an earlier entry's rewrite takes priority over a later one. Once
+  // something is rewritten, the new words may meet other requirements: try them all.
   for (const i of tried) {
+    if (!changed && !mayMatch(i)) continue;
     const [pattern, replacement] = PHRASE_SYNONYMS[i]!;
-    s = s.replace(pattern, ` ${replacement} `);
+    const next = s.replace(pattern, ` ${replacement} `);
+    if (next !== s) changed = true;
+    s = next;
   }
-  // Most tried patterns do not match after all.
-  return s === joined ? undefined : spaceSeparatedWords(s);
+  return changed ? spaceSeparatedWords(s) : undefined;
 }
 
 /** Adds a pattern index to an ascending list unless it is there already. */

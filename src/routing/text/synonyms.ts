@@ -140,3 +140,63 @@ export const WORD_SYNONYMS: Readonly<Record<string, string>> = {
   ga4: 'analyticstool', mixpanel: 'analyticstool', amplitude: 'analyticstool',
   ahrefs: 'seotool', semrush: 'seotool', moz: 'seotool',
 };
+
+/**
+ * For phrase patterns whose first word is common ("campaign", "lead", "copy"): literals
+ * one of which every match contains within a single word (as "hoc" in "ad hoc" and in
+ * "adhoc"), so that a request with none of them skips the pattern. Keyed by the
+ * pattern's source: a pattern that is edited loses its entry and is simply always tried
+ * (a test checks that every entry still names a pattern).
+ */
+export const PHRASE_REQUIREMENTS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  [/\bmodule not found\b|\bcan ?t resolve\b|\bbuild (?:breaks|fails|failed|error)\b/.source, ['found', 'resolve', 'break', 'fail', 'error']],
+  [/\bad[\s-]?block(?:er|ers|ing)?\b|\bblock(?:ing)? ads\b/.source, ['block']],
+  [/\bad[\s-]hoc\b/.source, ['hoc']],
+  [/\bad ?words\b/.source, ['words']],
+  [/\bgoogle ad ?words\b/.source, ['words']],
+  [/\byou[\s-]?tube\b/.source, ['tube']],
+  [/\bgo[\s-]?to[\s-]?market\b|\bgtm\b/.source, ['market', 'gtm']],
+  [/\bcampaign (?:finance|office|trail|volunteers?|donors?)\b/.source, ['finance', 'office', 'trail', 'volunteer', 'donor']],
+  [/\bup[\s-]?sell\b/.source, ['sell']],
+  [/\bmar[\s-]?tech\b/.source, ['tech']],
+  [/\bcopy[\s-]?writ(?:ing|er|ers|e)\b|\bcopywritting\b|\bcopy writting\b/.source, ['writ']],
+  [/\bcopy[\s-]?edit(?:ing|or|s)?\b/.source, ['edit']],
+  [/\bai overviews?\b|\bsge\b|\bsearch generative experience\b/.source, ['overview', 'sge', 'generative']],
+  [/\bblog[\s-]?posts?\b/.source, ['post']],
+  [/\bbrand[\s-]new\b/.source, ['new']],
+  [/\bbrand voice\b/.source, ['voice']],
+  [/\blead paint\b/.source, ['paint']],
+  [/\blead[\s-]?gen(?:eration)?\b/.source, ['gen']],
+  [/\blead[\s-]?magnets?\b/.source, ['magnet']],
+  [/\blead[\s-]?scor(?:ing|e|es)\b/.source, ['scor']],
+  [/\b(?:news|top) headlines\b|\bheadlines today\b/.source, ['headlines']],
+  [/\bland(?:ing)?[\s-]?pages?\b|\blps?\b/.source, ['page', 'lp']],
+  [/\bproduct (?:pages?|descriptions?|listings?|copy)\b/.source, ['page', 'description', 'listing', 'copy']],
+  [/\bsocial media\b/.source, ['media']],
+  [/\bsearch engine optimi[sz]ation\b/.source, ['optimi']],
+  [/\bsearch engine marketing\b/.source, ['engine']],
+  [/\bsearch (?:terms?|queries|phrases)\b/.source, ['term', 'queries', 'phrases']],
+  [/\bnext ?js\b/.source, ['js']],
+  [/\bpaid social\b/.source, ['social']],
+  [/\bpaid search\b/.source, ['search']],
+  [/\bconversion rate optimi[sz]ation\b/.source, ['optimi']],
+  [/\bsoftware (?:engineers?|developers?)\b/.source, ['engineer', 'developer']],
+  [/\bmeta titles?\b|\btitle tags?\b/.source, ['title']],
+  [/\bunsubscribe from\b|\bfilter (?:them|these|those|it|emails) out\b|\bkeep getting\b|\bspam folder\b/.source, ['unsubscribe', 'out', 'getting', 'folder']],
+  [/\btone of voice\b/.source, ['voice']],
+  [/\bcold[\s-]?call(?:ing)?\b/.source, ['call']],
+  [/\bdata[\s-]?hygiene\b/.source, ['hygiene']],
+  [/\bkey performance indicators?\b/.source, ['indicator']],
+  [/\bpay[\s-]?per[\s-]?click\b/.source, ['click']],
+  [/\bmeta descriptions?\b/.source, ['description']],
+  [/\bhome[\s-]?pages?\b/.source, ['page']],
+  [/\bsign[\s-]?up\b/.source, ['up']],
+  [/\bproof[\s-]?read(?:ing|er)?\b/.source, ['read']],
+  [/\bclick[\s-]?through[\s-]?rates?\b/.source, ['rate']],
+  [/\banswer engine optimi[sz]ation\b/.source, ['optimi']],
+  [/\bbuyer personas?\b/.source, ['persona']],
+  [/\bstyle[\s-]?guides?\b/.source, ['guide']],
+  [/\bcover letters?\b/.source, ['letter']],
+  [/\bcreative commons\b/.source, ['commons']],
+  [/\bx\.com\b|\btwitter\b|\btweets?\b|\btweeting\b|\btweeted\b/.source, ['x.com', 'twitter', 'tweet']],
+]);
