@@ -32,6 +32,8 @@ export interface ScoringWeights {
   excluded: number;
   /** How much a whole-campaign request lifts the playbooks. */
   campaign: number;
+  /** The most marketing evidence a request for another department's work keeps. */
+  offDomainTaskCap: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = {
@@ -52,4 +54,5 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   ruleBoost: 0.6,
   excluded: 0.8,
   campaign: 5,
+  offDomainTaskCap: 0,
 };
