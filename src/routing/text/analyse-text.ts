@@ -1,8 +1,7 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
-import { canonicalWords } from './canonical-words.js';
-import { isEnglishWord } from './english-words.js';
-import { editDistance } from '../../text/edit-distance.js';
+import { canonicalWord, canonicalWords, rewritePhrases, startsPhrase } from './canonical-words.js';
+import { createTypoRepair, type TypoRepairOptions } from './typo-repair.js';
 
 /**
  * Turns free text into routing terms: lower case, accents and apostrophes removed,
@@ -15,13 +14,8 @@ export interface Analyser {
   terms(text: string): string[];
 }
 
-/** Options for typo repair: words not in `vocabulary` may be mapped to a close known word. */
-export interface AnalyserOptions {
-  /** Known words (as written in triggers and descriptions) with how often they occur. */
-  vocabulary?: ReadonlyMap<string, number>;
-  /** Words that are correctly spelled even though they are not in the vocabulary. */
-  knownWords?: (word: string) => boolean;
-}
+/** Typo-repair options (see typo-repair). */
+export type AnalyserOptions = TypoRepairOptions;
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
@@ -58,64 +52,48 @@ export function isContentWord(word: string): boolean {
   return word.length > 1 && !STOPWORDS.has(word);
 }
 
+/** What the analyser makes of one raw token, memoised per analyser. */
+interface TokenAnalysis {
+  /** The token after typo repair. */
+  word: string;
+  /** Whether a phrase synonym may start at this word (then the text takes the phrase-rewriting pass). */
+  startsPhrase: boolean;
+  /** The routing term of the word standing alone: the stem of its canonical form, if that is a content word. */
+  stem: string | undefined;
+}
+
 export function createAnalyser(options: AnalyserOptions = {}): Analyser {
-  const { vocabulary, knownWords } = options;
-  const vocabByLength = new Map<number, string[]>();
-  if (vocabulary) {
-    for (const word of vocabulary.keys()) {
-      const list = vocabByLength.get(word.length) ?? [];
-      list.push(word);
-      vocabByLength.set(word.length, list);
+  const repair = createTypoRepair(options);
+  // A server sees the same words again and again: each distinct token is repaired,
+  // canonicalised and stemmed once, and costs one lookup after that.
+  const memo = new Map<string, TokenAnalysis>();
+  const analyse = (token: string): TokenAnalysis => {
+    let analysis = memo.get(token);
+    if (analysis === undefined) {
+      const word = repair(token);
+      const canonical = canonicalWord(word);
+      analysis = { word, startsPhrase: startsPhrase(word), stem: isContentWord(canonical) ? stemWord(canonical) : undefined };
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(token, analysis);
     }
-  }
-  const repairCache = new Map<string, string>();
-
-  /** The closest vocabulary word within 1 edit (2 for long words), most frequent first. */
-  const closest = (word: string): string | undefined => {
-    const max = word.length >= 8 ? 2 : 1;
-    let best: string | undefined;
-    let bestDistance = max + 1;
-    let bestCount = -1;
-    for (let len = word.length - max; len <= word.length + max; len++) {
-      for (const candidate of vocabByLength.get(len) ?? []) {
-        // Typos rarely change the first letter; requiring it avoids most false repairs.
-        if (candidate[0] !== word[0]) continue;
-        const d = editDistance(word, candidate, max);
-        if (d > max) continue;
-        const count = vocabulary!.get(candidate) ?? 0;
-        if (d < bestDistance || (d === bestDistance && count > bestCount)) {
-          best = candidate;
-          bestDistance = d;
-          bestCount = count;
-        }
-      }
-    }
-    return best;
+    return analysis;
   };
 
-  /**
-   * Maps a misspelt word to a known one; real English words are never changed. Every
-   * answer is memoised, known words included, so a word seen before costs one lookup.
-   */
-  const repair = (word: string): string => {
-    if (!vocabulary || word.length < 5) return word;
-    const cached = repairCache.get(word);
-    if (cached !== undefined) return cached;
-    let result = word;
-    if (!vocabulary.has(word) && !STOPWORDS.has(word) && !/\d/.test(word)) {
-      const candidate = closest(word);
-      if (candidate && !(knownWords ?? isEnglishWord)(word)) result = candidate;
-    }
-    if (repairCache.size >= MAX_MEMO) repairCache.clear();
-    repairCache.set(word, result);
-    return result;
-  };
-
-  const words = (text: string): string[] => canonicalWords(rawTokens(text).map(repair));
+  const words = (text: string): string[] => canonicalWords(rawTokens(text).map((token) => analyse(token).word));
 
   const terms = (text: string): string[] => {
+    const analysed = rawTokens(text).map(analyse);
+    const rewritten = analysed.some((a) => a.startsPhrase) ? rewritePhrases(analysed.map((a) => a.word)) : undefined;
     const out: string[] = [];
-    for (const word of words(text)) if (isContentWord(word)) out.push(stemWord(word));
+    if (rewritten) {
+      for (const word of rewritten) {
+        const canonical = canonicalWord(word);
+        if (isContentWord(canonical)) out.push(stemWord(canonical));
+      }
+    } else {
+      // No phrase rewritten: each word's term is the one memoised for it.
+      for (const a of analysed) if (a.stem !== undefined) out.push(a.stem);
+    }
     return out;
   };
 

@@ -84,38 +84,42 @@ function patternsStartedBy(token: string): readonly number[] {
   return found;
 }
 
-/** The single-word canonical form of each token. */
-function mapWords(tokens: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const token of tokens) out.push(WORD_MAP.get(token) ?? token);
-  return out;
+/** The single-word canonical form of a word ("adverts" → "ad"). */
+export function canonicalWord(word: string): string {
+  return WORD_MAP.get(word) ?? word;
+}
+
+/** Whether a phrase pattern may start at this word, so that text containing it needs `rewritePhrases`. */
+export function startsPhrase(word: string): boolean {
+  return ALWAYS_TRIED.length > 0 || patternsStartedBy(word).length > 0;
 }
 
 /**
- * Joins multi-word synonyms and canonicalises words. Tokens are single words (no
- * spaces), as `rawTokens` makes them.
+ * Joins the multi-word synonyms among the words (single words, no spaces), e.g.
+ * "e mail" → "email"; undefined when no pattern matched, so the words stand as they are.
  */
-export function canonicalWords(tokens: readonly string[]): string[] {
+export function rewritePhrases(words: readonly string[]): string[] | undefined {
   let tried: number[] | undefined = ALWAYS_TRIED.length > 0 ? [...ALWAYS_TRIED] : undefined;
-  for (const token of tokens) {
-    const started = patternsStartedBy(token);
+  for (const word of words) {
+    const started = patternsStartedBy(word);
     if (started.length === 0) continue;
     tried ??= [];
     for (const i of started) if (!tried.includes(i)) tried.push(i);
   }
-  if (!tried) return mapWords(tokens);
-  const joined = ` ${tokens.join(' ')} `;
+  if (!tried) return undefined;
+  const joined = ` ${words.join(' ')} `;
   let s = joined;
   // In list order: an earlier entry's rewrite takes priority over a later one.
   for (const i of tried.sort((a, b) => a - b)) {
     const [pattern, replacement] = PHRASE_SYNONYMS[i]!;
     s = s.replace(pattern, ` ${replacement} `);
   }
-  // Most tried patterns do not match after all; then the tokens stand as they are.
-  if (s === joined) return mapWords(tokens);
-  const out: string[] = [];
-  for (const word of s.split(' ')) {
-    if (word) out.push(WORD_MAP.get(word) ?? word);
-  }
-  return out;
+  // Most tried patterns do not match after all.
+  if (s === joined) return undefined;
+  return s.split(' ').filter((word) => word !== '');
+}
+
+/** Joins multi-word synonyms and canonicalises words (tokens as `rawTokens` makes them). */
+export function canonicalWords(tokens: readonly string[]): string[] {
+  return (rewritePhrases(tokens) ?? tokens).map(canonicalWord);
 }
