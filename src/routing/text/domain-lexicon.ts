@@ -9,7 +9,7 @@ export const MARKETING_TERMS: Readonly<Record<string, number>> = {
   // The discipline itself.
   marketing: 1, marketer: 1, marketers: 1, advertising: 1, advertise: 1, promotion: 0.7, promote: 0.7,
   brand: 0.5, branding: 1, rebrand: 1, campaign: 0.6, campaigns: 0.6, gotomarket: 1, positioning: 1,
-  messaging: 0.7, proposition: 0.8, differentiation: 0.8, competitor: 0.6, competitors: 0.6, audience: 0.5,
+  messaging: 0.4, proposition: 0.8, differentiation: 0.8, competitor: 0.6, competitors: 0.6, audience: 0.5,
   customer: 0.4, customers: 0.4, buyer: 0.4, buyers: 0.4, persona: 1, icp: 1, segment: 0.5, niche: 0.4,
   awareness: 0.7, launch: 0.5, announce: 0.4, announcement: 0.4, growth: 0.5, acquisition: 0.5,
   retention: 0.4, churn: 0.4, referral: 0.5, loyalty: 0.4, sponsorship: 0.6, influencer: 0.9, pr: 0.5,
@@ -75,7 +75,7 @@ export const OFF_DOMAIN_TERMS: Readonly<Record<string, number>> = {
   physics: 1, chemistry: 1, biology: 1, history: 0.4, translate: 0.8,
   // Games, hobbies and relationships.
   game: 0.5, gaming: 0.6, walkthrough: 1, novel: 0.6, dnd: 1, dungeons: 1, dragons: 0.6, chess: 1,
-  jobpost: 1, perfreview: 1, exchangerate: 1, politicalcampaign: 1, jewellery: 1, news: 0.6, copyrightlicence: 1,
+  jobpost: 1, perfreview: 1, exchangerate: 1, politicalcampaign: 1, jewellery: 1, newsheadlines: 0.6, copyrightlicence: 1,
   engineer: 0.6, inboxchore: 1, builderror: 1, error: 0.8, module: 0.5, rows: 0.8, column: 0.6, table: 0.3,
   gbp: 1, eur: 1, usd: 0.8, jpy: 1, cad: 0.6, aud: 0.6, reliable: 0.4,
   girlfriend: 1, boyfriend: 1, husband: 0.8, wife: 0.8, friend: 0.4, mom: 0.6, dad: 0.6, kids: 0.3,

@@ -1,8 +1,9 @@
 /**
  * Tasks that belong to another department even when they name marketing people or
  * marketing words: hiring and managing staff ("a job description for a content
- * marketer"), contracts and legal questions ("review the NDA with our ad agency"),
- * invoices, tax and company budgets, IT faults, office life. The marketing words in such
+ * marketer"), applying for a job, contracts and legal questions ("review the NDA with
+ * our ad agency"), invoices, tax, company budgets, IT work, office life, and personal or
+ * creative writing ("a poem", "a wedding speech for my brother, a copywriter"). The marketing words in such
  * a request say who is involved, not what the work is, so when one of these tasks is
  * what the request asks for, the request is not a marketing task at all.
  *
@@ -26,9 +27,16 @@ const OFF_DOMAIN_TASKS: readonly RegExp[] = [
   /\b(?:paid|pay|chase|chasing|send|sending)\s+(?:\w+\s+){0,2}?invoices?\b|\b(?:overdue|late|outstanding|unpaid)\s+(?:payments?|invoices?)\b|\bpayment\s+reminders?\b/i,
   /\bhow\s+(?:does|do)\s+(?:vat|sales\s+tax|tax)\b|\b(?:vat|tax)\s+(?:returns?|filing|registration|deductions?|deductible)\b|\bcharge\s+vat\b|\brun\s+payroll\b/i,
   /\bbudget\s+(?:forecasts?|spreadsheets?)\b|\b(?:annual|company|department(?:al)?)\s+budget\b|\bopex\b|\bheadcount\b|\bexpense\s+(?:reports?|claims?)\b/i,
-  // Software faults and office life.
+  /\b(?:llc|s-?corp|c-?corp|sole\s+trader|limited\s+company)\b|\bincorporat(?:e|ion)\b|\bdepreciation\b/i,
+  /\bis\s+it\s+(?:legal|illegal|lawful|allowed\s+by\s+law)\b|\b(?:fair|average|typical|good)\s+salary\b|\bsalary\s+(?:for|of|range)\b|\bhow\s+much\s+(?:should\s+(?:i|we)\s+pay|to\s+pay)\b/i,
+  // Applying for a job.
+  /\bcover\s+letter\b|\b(?:my|a)\s+(?:cv|resume|résumé)\b|\bjob\s+application\b/i,
+  // Software, IT and office life.
   /\b(?:500|502|503)\s+errors?\b|\bbackend\b|\bdebug\b|\bstack\s*trace\b/i,
+  /\b(?:sql|postgres|mysql)\s+query\b|\bexcel\s+formula\b|\bformula\s+(?:in|for)\s+(?:excel|sheets|google\s+sheets)\b|\bvpn\b|\bfile\s+server\b|\bfix\s+the\s+(?:css|html|javascript|js|code)\b/i,
   /\b(?:office|holiday|christmas|xmas|leaving|retirement)\s+(?:party|parties|do|lunch|drinks)\b|\bteam[-\s]building\b|\bseating\s+plan\b/i,
+  // Personal and creative writing, not for a business.
+  /\b(?:poems?|poetry|short\s+story|bedtime\s+story|fairy\s+tale|song\s+lyrics|wedding\s+speech|best\s+man(?:'s)?\s+speech|eulogy|(?:farewell|leaving|birthday|condolence|sympathy|get\s+well)\s+card)\b/i,
 ];
 
 /** Whether the request asks for work that belongs to another department (see above). */

@@ -22,7 +22,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string, (readonly 
   // Everyday phrases that borrow marketing words.
   [/\bbrand[\s-]new\b/g, 'new'],
   [/\bengagement rings?\b/g, 'jewellery'],
-  [/\b(?:news|top) headlines\b|\bheadlines today\b/g, 'news'],
+  [/\b(?:news|top) headlines\b|\bheadlines today\b/g, 'newsheadlines'],
   [/\bcreative commons\b/g, 'copyrightlicence'],
   [/\bsoftware (?:engineers?|developers?)\b/g, 'engineer'],
   [/\bunsubscribe from\b|\bfilter (?:them|these|those|it|emails) out\b|\bkeep getting\b|\bspam folder\b/g, 'inboxchore'],
