@@ -31,6 +31,10 @@ const BUSINESS_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\bfor\\s+(?:a|an|my|our|the|this|their)\\s+(?:[\\w'-]+\\s+){0,3}?(?:${BUSINESS_NOUNS}|centre|center|firm|team|brand)\\b`, 'i'),
   /\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:product|products|app|company|business|brand|shop|store|startup|saas|agency|clients|customers|buyers|users|service|services|platform|tool|firm|practice|studio|salon|restaurant|cafe|clinic|nonprofit|charity)\b/i,
   /\b(?:etsy|shopify|amazon\s+store|kickstarter|b2b|b2c|d2c|dtc|saas)\b/i,
+  // Organisations that market themselves too: councils, universities, libraries, labs...
+  /\b(?:our|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:council|university|college|school|library|museum|theatre|theater|church|hospital|lab|trust|foundation|association|club|venue|festival|charity|nonprofit|non-profit|ngo)'?s?\b(?=.*\b(?:we|our|us|residents|students|members|visitors|donors|patients|customers|clients)\b)/i,
+  // Naming a kind of business at all ("the About page of a family-run restaurant").
+  /\b(?:restaurant|bakery|cafe|salon|clinic|practice|shop|store|studio|agency|firm)\b/i,
 ];
 
 export function businessContext(text: string): boolean {

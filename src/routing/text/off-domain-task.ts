@@ -18,7 +18,8 @@ const OFF_DOMAIN_TASKS: readonly RegExp[] = [
   /\b(?:termination|resignation|dismissal|severance|disciplinary|warning|reference)\s+(?:letters?|notices?|meetings?|hearings?|emails?)\b/i,
   /\blet\s+(?:\w+\s+){0,4}?go\b(?!\s+(?:viral|live|out))|\blay\s+(?:\w+\s+)?off\b|\blayoffs?\b|\b(?:fire|dismiss|terminate)\s+(?:him|her|them|an?|our|my|the)\b(?!\s+(?:up|off|campaign|ads?))/i,
   /\b(?:negotiate|ask\s+for|asking\s+for)\s+(?:a|my|the)\s+(?:raise|pay\s+rise|salary|promotion)\b|\bsalary\s+(?:bands?|review|negotiation)\b/i,
-  /\b(?:attendance|sick\s+(?:leave|days?)|parental\s+leave|annual\s+leave|holiday\s+(?:allowance|requests?))\b/i,
+  // Someone's attendance is HR; a webinar's attendance is a campaign figure.
+  /\b(?:(?:her|his|their|my|staff|employee)\s+attendance|attendance\s+(?:issues?|problems?|policy|record)|sick\s+(?:leave|days?)|parental\s+leave|annual\s+leave|holiday\s+(?:allowance|requests?))\b/i,
   // Contracts and the law. Topic words alone are often the user's product ("payroll
   // software", "a personal injury lawyer's ads"), so these name the legal task itself.
   /\bndas?\b|\bnon-?disclosure\b|\b(?:contract|agreement)\s+(?:review|clauses?|terms|renewal)\b|\b(?:risky|unfair|legal)\s+clauses?\b/i,
