@@ -39,6 +39,16 @@ export const MARKETING_TERMS: Readonly<Record<string, number>> = {
   analytics: 0.6, attribution: 0.7, utm: 1, kpi: 0.7, metric: 0.3, dashboard: 0.4, report: 0.2,
   martech: 1, crm: 0.8, mql: 1, sql: 0.2, leadscoring: 1, automation: 0.4, workflow: 0.2, datahygiene: 0.8,
   pipeline: 0.3, roi: 0.5, ltv: 0.6, cac: 0.8, b2b: 0.6, b2c: 0.6, saas: 0.4, ecommerce: 0.4, shopify: 0.4,
+  // Tools of the trade (see WORD_SYNONYMS) and vocabulary made of everyday words (PHRASE_SYNONYMS).
+  emailtool: 0.8, martechtool: 0.8, analyticstool: 0.8, seotool: 1, aboutpage: 0.8, pressrelease: 0.9,
+  pmax: 1, shoppingads: 1, boostpost: 1, ratemetric: 0.8, subjectline: 0.9, localprofile: 0.9, adspend: 1,
+  herosection: 0.9, videoscript: 0.7, ugc: 1, marketingevent: 0.5,
+  // Marketing words not covered above.
+  microsite: 0.9, infographic: 0.8, listicle: 0.9, carousel: 0.6, reels: 0.8, reel: 0.6, hashtags: 0.9,
+  billboard: 0.8, flyer: 0.7, flyers: 0.7, leaflet: 0.6, leaflets: 0.6, brochure: 0.7, poster: 0.5, jingle: 0.8,
+  sponsored: 0.6, affiliate: 0.7, affiliates: 0.7, ambassador: 0.5, waitlist: 0.6, giveaway: 0.8, rebranding: 1,
+  logo: 0.4, mailer: 0.7, mailers: 0.7, teaser: 0.6, gated: 0.6, upsell: 0.6, crosssell: 0.6, onboarding: 0.3,
+  donors: 0.4, fundraising: 0.5, footfall: 0.8, publicity: 0.9, pitch: 0.3,
 };
 
 /**

@@ -96,6 +96,23 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string, (readonly 
   [/\blead[\s-]?scor(?:ing|e|es)\b/g, 'leadscoring'],
   [/\bdata[\s-]?hygiene\b/g, 'datahygiene'],
   [/\butm(?:s| parameters?| params?| tags?| codes?| links?)?\b/g, 'utm'],
+  // Marketing vocabulary whose words alone are everyday words.
+  [/\babout(?:[\s-]us)? pages?\b/g, 'aboutpage'],
+  [/\bpress releases?\b|\bmedia releases?\b/g, 'pressrelease'],
+  [/\bperformance max\b|\bp ?max\b/g, 'pmax'],
+  [/\b(?:google )?shopping (?:ads?|campaigns?|feeds?)\b|\bgoogle shopping\b|\bproduct feeds?\b/g, 'shoppingads'],
+  [/\bboost(?:ed|ing)? (?:a |the |our |my )?posts?\b/g, 'boostpost'],
+  [/\bopen rates?\b|\bclick rates?\b|\bbounce rates?\b|\bconversion rates?\b|\bunsubscribe rates?\b/g, 'ratemetric'],
+  [/\bsubject lines?\b/g, 'subjectline'],
+  [/\bgoogle analytics\b/g, 'analyticstool'],
+  [/\bgoogle (?:my )?business(?: profile)?\b|\bgmb\b/g, 'localprofile'],
+  [/\bvalue prop(?:osition)?s?\b|\busps?\b|\bunique selling (?:points?|propositions?)\b/g, 'proposition'],
+  [/\bad spend\b|\bcost per (?:click|lead)\b|\bcpl\b/g, 'adspend'],
+  [/\blookalike audiences?\b|\bcustom audiences?\b/g, 'retargeting'],
+  [/\babove the fold\b|\bhero (?:section|banner|image|copy)s?\b/g, 'herosection'],
+  [/\bvideo scripts?\b|\bexplainer videos?\b/g, 'videoscript'],
+  [/\buser[\s-]generated content\b|\bugc\b/g, 'ugc'],
+  [/\btrade ?shows?\b|\bopen (?:days?|evenings?)\b/g, 'marketingevent'],
 ];
 
 /** Single-word spellings, abbreviations and brand names mapped to a canonical word. */
