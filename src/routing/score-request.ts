@@ -37,6 +37,8 @@ export interface ScoredRequest {
   domainTerms: Array<{ stem: string; weight: number }>;
 }
 
+const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
+
 /** How many of its best phrase matches each candidate keeps (scores use the top three). */
 const TOP_HITS = 4;
 
@@ -68,7 +70,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   const { wanted, excluded } = splitNegations(request);
   const terms = index.analyser.terms(wanted);
   const queryStems = new Set(terms);
-  const excludedStems = new Set(excluded.flatMap((span) => index.analyser.terms(span)));
+  const excludedStems: ReadonlySet<string> = excluded.length > 0 ? new Set(excluded.flatMap((span) => index.analyser.terms(span))) : NOTHING_EXCLUDED;
   // Each stem looked up once; the entries keep the query's order, so sums add up as before.
   const query = lookUpStems(index.stems, queryStems);
   const excludedQuery = lookUpStems(index.stems, excludedStems);
@@ -114,8 +116,8 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }
   for (const s of scores) {
     if (s.hits.length === 0) continue;
-    const [a, b, c] = s.hits;
-    s.phraseScore = (a?.value ?? 0) + weights.second * (b?.value ?? 0) + weights.third * (c?.value ?? 0);
+    const { hits } = s;
+    s.phraseScore = (hits[0]?.value ?? 0) + weights.second * (hits[1]?.value ?? 0) + weights.third * (hits[2]?.value ?? 0);
   }
 
   // BM25 ranks candidates relative to each other (the best gets 1); it fills in where
@@ -140,7 +142,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }
   // What the request rules out counts against the candidates it describes.
   const excludedPenalty = new Map<number, number>();
-  if (excludedStems.size > 0) {
+  if (excludedQuery.length > 0) {
     for (const hit of matchPhrases(index.phrases, excludedQuery, 'phrases', weights.partial)) {
       const target = hit.phrase.target;
       if (hit.full) excludedPenalty.set(target, Math.max(excludedPenalty.get(target) ?? 0, hit.value));
@@ -149,12 +151,15 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // A request for a whole campaign lifts the playbooks, most of all the one it resembles.
   // Without that, a playbook only stands on a full trigger match of its own.
   const scope = campaignScope(wanted, queryStems);
-  const playbooks = index.playbookIndexes.map((i) => scores[i]!);
   if (scope.score > 0) {
-    const best = Math.max(0, ...playbooks.map((s) => s.score));
-    for (const s of playbooks) s.score += weights.campaign * scope.score * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
+    let best = 0;
+    for (const i of index.playbookIndexes) best = Math.max(best, scores[i]!.score);
+    for (const i of index.playbookIndexes) {
+      const s = scores[i]!;
+      s.score += weights.campaign * scope.score * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
+    }
   } else {
-    for (const s of playbooks) if (!s.multiWordMatch) s.score *= weights.playbookWithoutScope;
+    for (const i of index.playbookIndexes) if (!scores[i]!.multiWordMatch) scores[i]!.score *= weights.playbookWithoutScope;
   }
   // A request made of figures asks for them to be read.
   const shape = requestShape(request);
@@ -163,8 +168,9 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     for (const i of index.analyticsIndexes) scores[i]!.score += weights.data * dataLift;
     evidence += 0.3 * dataLift;
   }
+  // Scores the request ruled out drop; the rule step below keeps every score at 0 or above.
+  for (const [i, value] of excludedPenalty) scores[i]!.score = Math.max(0, scores[i]!.score - weights.excluded * value);
   for (const s of scores) {
-    s.score = Math.max(0, s.score - weights.excluded * (excludedPenalty.get(s.index) ?? 0));
     let penalty = 0;
     for (const h of s.penalisedBy) if (h.value > penalty) penalty = h.value;
     let boost = 0;

@@ -18,16 +18,22 @@ export interface Analyser {
 export type AnalyserOptions = TypoRepairOptions;
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+const NON_WORD_RUNS = /[^a-z0-9]+/;
 
 /** Lower case, accents and apostrophes removed, split into raw tokens. */
 export function rawTokens(text: string): string[] {
   // Plain ASCII (most requests) has no accents to fold.
-  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(COMBINING_MARKS, '');
+  const folded = PLAIN_ASCII.test(text) ? text : text.normalize('NFKD').replace(COMBINING_MARKS, '');
   let s = folded.toLowerCase();
   if (/['’‘`]/.test(s)) s = s.replace(/[’‘`]/g, "'").replace(/'s\b/g, '').replace(/'/g, '');
   if (s.includes('/')) s = s.replace(/\ba\s*\/\s*b\b/g, 'ab');
   if (s.includes('&')) s = s.replace(/\bd\s*&\s*d\b/g, 'dnd');
-  return s.split(/[^a-z0-9]+/).filter(Boolean);
+  const tokens = s.split(NON_WORD_RUNS);
+  // Splitting on runs leaves an empty string only at either end.
+  if (tokens[tokens.length - 1] === '') tokens.pop();
+  if (tokens[0] === '') tokens.shift();
+  return tokens;
 }
 
 export function surfaceWords(text: string): string[] {
