@@ -143,7 +143,7 @@ export function compileRouteIndex(candidates: readonly RoutingCandidate[], optio
     fields: ['name', 'triggers', 'description', 'corpus'],
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term || null,
-    searchOptions: { boost: { name: 1.5, triggers: 2, description: 1, corpus: options.corpusBoost ?? 0.3 }, combineWith: 'OR' },
+    searchOptions: { boost: { name: 1.5, triggers: 2, description: 1, corpus: options.corpusBoost ?? 0.15 }, combineWith: 'OR' },
   });
   search.addAll(
     docs.map((doc, id) => ({

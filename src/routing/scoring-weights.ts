@@ -40,7 +40,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   partial: 0.5,
   second: 0.35,
   third: 0.15,
-  bm25: 10,
+  bm25: 6,
   evidencePhrase: 0.3,
   offDomain: 1.0,
   exactTrigger: 1.0,
