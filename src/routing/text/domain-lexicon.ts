@@ -33,7 +33,7 @@ export const MARKETING_TERMS: Readonly<Record<string, number>> = {
   email: 0.4, subject: 0.2, preheader: 1, deliverability: 0.8, nurture: 0.8, drip: 0.6, sequence: 0.4,
   coldcall: 0.6,
   // Strategy and psychology.
-  strategy: 0.4, persuasion: 0.8, psychology: 0.5, scarcity: 0.8, urgency: 0.5, anchoring: 0.6, bias: 0.3,
+  strategy: 0.4, persuasion: 0.8, psychology: 0.6, scarcity: 0.8, urgency: 0.5, anchoring: 0.6, bias: 0.3,
   nudge: 0.6, brandvoice: 1, styleguide: 0.8, tone: 0.3, guidelines: 0.3,
   // Measurement and operations.
   analytics: 0.6, attribution: 0.7, utm: 1, kpi: 0.7, metric: 0.3, dashboard: 0.4, report: 0.2,

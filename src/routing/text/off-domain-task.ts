@@ -61,7 +61,7 @@ const OFF_DOMAIN_TASKS: readonly OffDomainTask[] = [
   },
   {
     words: ['vat', 'tax', 'payroll'],
-    pattern: /\bhow\s+(?:does|do)\s+(?:vat|sales\s+tax|tax)\b|\b(?:vat|tax)\s+(?:returns?|filing|registration|deductions?|deductible)\b|\bcharge\s+vat\b|\brun\s+payroll\b/i,
+    pattern: /\bhow\s+(?:does|do)\s+(?:vat|sales\s+tax|tax)\b|\b(?:calculate|work\s+out|reclaim|claim\s+back)\s+(?:the\s+)?(?:vat|sales\s+tax|tax)\b|\b(?:vat|tax)\s+(?:returns?|filing|registration|deductions?|deductible)\b|\bcharge\s+vat\b|\brun\s+payroll\b/i,
   },
   {
     words: ['budget', 'opex', 'headcount', 'expense'],

@@ -94,7 +94,7 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string, (readonly 
   [/\blead[\s-]?gen(?:eration)?\b/g, 'leadgen'],
   [/\blead[\s-]?magnets?\b/g, 'leadmagnet'],
   [/\blead[\s-]?scor(?:ing|e|es)\b/g, 'leadscoring'],
-  [/\bdata[\s-]?hygiene\b/g, 'datahygiene'],
+  [/\bdata[\s-]?hygiene\b|\bde-?dup(?:e|licate|lication|ing)\b|\bduplicate (?:contacts|records|leads|entries)\b|\b(?:copies|duplicates) of (?:\w+ )?(?:the |our )?(?:contacts|records|leads)\b/g, 'datahygiene'],
   [/\butm(?:s| parameters?| params?| tags?| codes?| links?)?\b/g, 'utm'],
   // Marketing vocabulary whose words alone are everyday words.
   [/\babout(?:[\s-]us)? pages?\b/g, 'aboutpage'],
