@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
-import { canonicalWord, canonicalWords, rewritePhrases, startsPhrase } from './canonical-words.js';
+import { canonicalWord, canonicalWords, patternsStartedBy, rewritePhrases, startsPhrase } from './canonical-words.js';
 import { createTypoRepair, type TypoRepairOptions } from './typo-repair.js';
 
 /**
@@ -64,6 +64,8 @@ interface TokenAnalysis {
   word: string;
   /** Whether a phrase synonym may start at this word (then the text takes the phrase-rewriting pass). */
   startsPhrase: boolean;
+  /** The phrase patterns that may start at this word (see canonical-words). */
+  patterns: readonly number[];
   /** The routing term of the word standing alone: the stem of its canonical form, if that is a content word. */
   stem: string | undefined;
 }
@@ -78,7 +80,7 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
     if (analysis === undefined) {
       const word = repair(token);
       const canonical = canonicalWord(word);
-      analysis = { word, startsPhrase: startsPhrase(word), stem: isContentWord(canonical) ? stemWord(canonical) : undefined };
+      analysis = { word, startsPhrase: startsPhrase(word), patterns: patternsStartedBy(word), stem: isContentWord(canonical) ? stemWord(canonical) : undefined };
       if (memo.size >= MAX_MEMO) memo.clear();
       memo.set(token, analysis);
     }
@@ -89,7 +91,12 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
 
   const terms = (text: string): string[] => {
     const analysed = rawTokens(text).map(analyse);
-    const rewritten = analysed.some((a) => a.startsPhrase) ? rewritePhrases(analysed.map((a) => a.word)) : undefined;
+    const rewritten = analysed.some((a) => a.startsPhrase)
+      ? rewritePhrases(
+          analysed.map((a) => a.word),
+          analysed.map((a) => a.patterns),
+        )
+      : undefined;
     const out: string[] = [];
     if (rewritten) {
       for (const word of rewritten) {

@@ -70,7 +70,7 @@ const patternsByToken = new Map<string, readonly number[]>();
  * of "e mail") must be the whole token, a longer one its start. Memoised per token,
  * because a server sees the same words again and again and most start no pattern.
  */
-function patternsStartedBy(token: string): readonly number[] {
+export function patternsStartedBy(token: string): readonly number[] {
   let found = patternsByToken.get(token);
   if (found === undefined) {
     const list: number[] = [];
@@ -97,14 +97,15 @@ export function startsPhrase(word: string): boolean {
 /**
  * Joins the multi-word synonyms among the words (single words, no spaces), e.g.
  * "e mail" → "email"; undefined when no pattern matched, so the words stand as they are.
+ * `started`: each word's `patternsStartedBy`, when the caller has them already.
  */
-export function rewritePhrases(words: readonly string[]): string[] | undefined {
+export function rewritePhrases(words: readonly string[], started?: ReadonlyArray<readonly number[]>): string[] | undefined {
   let tried: number[] | undefined = ALWAYS_TRIED.length > 0 ? [...ALWAYS_TRIED] : undefined;
-  for (const word of words) {
-    const started = patternsStartedBy(word);
-    if (started.length === 0) continue;
+  for (let w = 0; w < words.length; w++) {
+    const patterns = started?.[w] ?? patternsStartedBy(words[w]!);
+    if (patterns.length === 0) continue;
     tried ??= [];
-    for (const i of started) if (!tried.includes(i)) tried.push(i);
+    for (const i of patterns) if (!tried.includes(i)) tried.push(i);
   }
   if (!tried) return undefined;
   const joined = ` ${words.join(' ')} `;

@@ -18,9 +18,15 @@ export interface RequestShape {
   resultsQuestion: boolean;
 }
 
+/** Lines with two or more column separators (a pasted table); most requests have no separator at all. */
+function countTableRows(text: string): number {
+  if (!text.includes('|') && !text.includes('\t')) return 0;
+  return text.split('\n').filter((line) => (line.match(/\||\t/g)?.length ?? 0) >= 2).length;
+}
+
 export function requestShape(text: string): RequestShape {
   const numbers = text.match(NUMBER)?.length ?? 0;
-  const tableRows = text.split('\n').filter((line) => (line.match(/\||\t/g)?.length ?? 0) >= 2).length;
+  const tableRows = countTableRows(text);
   return {
     numbers,
     tableRows,
