@@ -138,7 +138,7 @@ export const WORD_SYNONYMS: Readonly<Record<string, string>> = {
   ad: 'ad', ads: 'ad', advert: 'ad', adverts: 'ad', advertisement: 'ad', advertisements: 'ad', advertising: 'advertising',
   promo: 'promotion', promos: 'promotion', biz: 'business', co: 'company', mktg: 'marketing', mkt: 'marketing',
   insta: 'instagram', vid: 'video', vids: 'video', pics: 'image', pic: 'image', photos: 'image', photo: 'image',
-  webpage: 'page', webpages: 'page', website: 'site', websites: 'site', web: 'site',
+  webpage: 'page', webpages: 'page', website: 'site', websites: 'site', web: 'site', doc: 'document', docs: 'document',
   socials: 'social', posts: 'post', posting: 'post', caption: 'caption', captions: 'caption',
   wording: 'copy', verbiage: 'copy', blurb: 'copy', blurbs: 'copy', tagline: 'tagline', taglines: 'tagline',
   headlines: 'headline', header: 'headline', headers: 'headline', heading: 'headline', headings: 'headline', h1: 'headline',
