@@ -11,9 +11,11 @@ import { QUESTION_WORDS, STOPWORDS } from './text/stopwords.js';
 export interface DomainOptions {
   /** Scale of the weights learned from the skills' vocabulary against everyday English. */
   learnedScale: number;
+  /** Everyday frequency (per million words) above which a learned weight is scaled down. */
+  commonWordsPerMillion: number;
 }
 
-export const DEFAULT_DOMAIN_OPTIONS: DomainOptions = { learnedScale: 0.5 };
+export const DEFAULT_DOMAIN_OPTIONS: DomainOptions = { learnedScale: 0.5, commonWordsPerMillion: 20 };
 
 /**
  * Stem → how strongly it marks a request as marketing (positive) or as another domain
@@ -39,7 +41,11 @@ export function buildDomainWeights(
     if (count < 2) continue;
     const everyday = (Object.hasOwn(english.counts, stem) ? english.counts[stem]! : 0) + 50;
     const ratio = count / localTotal / (everyday / english.total);
-    const weight = Math.min(1, Math.log10(ratio) / 2) * options.learnedScale;
+    // A word everyone uses all the time ("write", "short", "team") says little about the
+    // domain of a request, however often the skills use it.
+    const perMillion = (everyday / english.total) * 1e6;
+    const common = Math.min(1, options.commonWordsPerMillion / perMillion);
+    const weight = Math.min(1, Math.log10(ratio) / 2) * options.learnedScale * common;
     if (weight > 0) weights.set(stem, weight);
   }
   const put = (word: string, weight: number): void => {
@@ -137,7 +143,7 @@ export function compileRouteIndex(candidates: readonly RoutingCandidate[], optio
     fields: ['name', 'triggers', 'description', 'corpus'],
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term || null,
-    searchOptions: { boost: { name: 1.5, triggers: 2, description: 1, corpus: options.corpusBoost ?? 0.3 }, combineWith: 'OR' },
+    searchOptions: { boost: { name: 1.5, triggers: 2, description: 1, corpus: options.corpusBoost ?? 0.15 }, combineWith: 'OR' },
   });
   search.addAll(
     docs.map((doc, id) => ({

@@ -15,13 +15,16 @@ export interface Calibration {
   temperature: number;
   /** Below this confidence an in-scope answer comes with a clarifying question. */
   askBelow: number;
+  /** Marketing evidence from which a request too thin to act on gets a question instead of a plain no. */
+  vagueAbove: number;
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  threshold: 0.85,
+  threshold: 0.7,
   steepness: 2,
   temperature: 1,
   askBelow: 0.45,
+  vagueAbove: 0.425,
 };
 
 export interface RouterOptions {
@@ -77,7 +80,7 @@ export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}):
         reason: explainNoMatch(index, top),
       };
       // Some marketing words but too little to act on ("ads"): ask rather than guess.
-      if (top && runnerUp && runnerUp.score > 0 && evidence >= cal.threshold / 2) {
+      if (top && runnerUp && runnerUp.score > 0 && evidence >= cal.vagueAbove) {
         result.reason = explainTooVague(index, top, runnerUp);
         result.question = clarifyingQuestion(index, [top, runnerUp]);
       }

@@ -7,6 +7,7 @@ import { lookUpStems, type StemEntry } from './stem-table.js';
 import { splitNegations } from './text/split-negations.js';
 import { splitQuoted } from './text/split-quoted.js';
 import { businessContext, marketingIntent } from './text/marketing-intent.js';
+import { offDomainTask } from './text/off-domain-task.js';
 import { requestShape } from './text/request-shape.js';
 
 export { DEFAULT_WEIGHTS, type ScoringWeights };
@@ -179,5 +180,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // Only multi-word trigger matches count as evidence: a lone word ("polish") is too weak.
   evidence += weights.evidencePhrase * bestMultiWord + weights.intent * Math.min(2, marketingIntent(wanted));
   if (covering) evidence += weights.exactTrigger;
+  // HR, legal, finance and IT work stays out of scope whatever marketing words it names.
+  if (offDomainTask(wanted)) evidence = Math.min(evidence, weights.offDomainTaskCap);
   return { terms, candidates: scores, evidence, domainTerms };
 }

@@ -32,13 +32,15 @@ export interface ScoringWeights {
   excluded: number;
   /** How much a whole-campaign request lifts the playbooks. */
   campaign: number;
+  /** The most marketing evidence a request for another department's work keeps. */
+  offDomainTaskCap: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = {
   partial: 0.5,
   second: 0.35,
   third: 0.15,
-  bm25: 10,
+  bm25: 6,
   evidencePhrase: 0.3,
   offDomain: 1.0,
   exactTrigger: 1.0,
@@ -52,4 +54,5 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   ruleBoost: 0.6,
   excluded: 0.8,
   campaign: 5,
+  offDomainTaskCap: 0,
 };

@@ -9,7 +9,7 @@ export const MARKETING_TERMS: Readonly<Record<string, number>> = {
   // The discipline itself.
   marketing: 1, marketer: 1, marketers: 1, advertising: 1, advertise: 1, promotion: 0.7, promote: 0.7,
   brand: 0.5, branding: 1, rebrand: 1, campaign: 0.6, campaigns: 0.6, gotomarket: 1, positioning: 1,
-  messaging: 0.7, proposition: 0.8, differentiation: 0.8, competitor: 0.6, competitors: 0.6, audience: 0.5,
+  messaging: 0.4, proposition: 0.8, differentiation: 0.8, competitor: 0.6, competitors: 0.6, audience: 0.5,
   customer: 0.4, customers: 0.4, buyer: 0.4, buyers: 0.4, persona: 1, icp: 1, segment: 0.5, niche: 0.4,
   awareness: 0.7, launch: 0.5, announce: 0.4, announcement: 0.4, growth: 0.5, acquisition: 0.5,
   retention: 0.4, churn: 0.4, referral: 0.5, loyalty: 0.4, sponsorship: 0.6, influencer: 0.9, pr: 0.5,
@@ -33,12 +33,22 @@ export const MARKETING_TERMS: Readonly<Record<string, number>> = {
   email: 0.4, subject: 0.2, preheader: 1, deliverability: 0.8, nurture: 0.8, drip: 0.6, sequence: 0.4,
   coldcall: 0.6,
   // Strategy and psychology.
-  strategy: 0.4, persuasion: 0.8, psychology: 0.5, scarcity: 0.8, urgency: 0.5, anchoring: 0.6, bias: 0.3,
+  strategy: 0.4, persuasion: 0.8, psychology: 0.6, scarcity: 0.8, urgency: 0.5, anchoring: 0.6, bias: 0.3,
   nudge: 0.6, brandvoice: 1, styleguide: 0.8, tone: 0.3, guidelines: 0.3,
   // Measurement and operations.
   analytics: 0.6, attribution: 0.7, utm: 1, kpi: 0.7, metric: 0.3, dashboard: 0.4, report: 0.2,
   martech: 1, crm: 0.8, mql: 1, sql: 0.2, leadscoring: 1, automation: 0.4, workflow: 0.2, datahygiene: 0.8,
   pipeline: 0.3, roi: 0.5, ltv: 0.6, cac: 0.8, b2b: 0.6, b2c: 0.6, saas: 0.4, ecommerce: 0.4, shopify: 0.4,
+  // Tools of the trade (see WORD_SYNONYMS) and vocabulary made of everyday words (PHRASE_SYNONYMS).
+  emailtool: 0.8, martechtool: 0.8, analyticstool: 0.8, seotool: 1, aboutpage: 0.8, pressrelease: 0.9,
+  pmax: 1, shoppingads: 1, boostpost: 1, ratemetric: 0.8, subjectline: 0.9, localprofile: 0.9, adspend: 1,
+  herosection: 0.9, videoscript: 0.7, ugc: 1, marketingevent: 0.5,
+  // Marketing words not covered above.
+  microsite: 0.9, infographic: 0.8, listicle: 0.9, carousel: 0.6, reels: 0.8, reel: 0.6, hashtags: 0.9,
+  billboard: 0.8, flyer: 0.7, flyers: 0.7, leaflet: 0.6, leaflets: 0.6, brochure: 0.7, poster: 0.5, jingle: 0.8,
+  sponsored: 0.6, affiliate: 0.7, affiliates: 0.7, ambassador: 0.5, waitlist: 0.6, giveaway: 0.8, rebranding: 1,
+  logo: 0.4, mailer: 0.7, mailers: 0.7, teaser: 0.6, gated: 0.6, upsell: 0.6, crosssell: 0.6, onboarding: 0.3,
+  donors: 0.4, fundraising: 0.5, footfall: 0.8, publicity: 0.9, pitch: 0.3,
 };
 
 /**
@@ -75,7 +85,7 @@ export const OFF_DOMAIN_TERMS: Readonly<Record<string, number>> = {
   physics: 1, chemistry: 1, biology: 1, history: 0.4, translate: 0.8,
   // Games, hobbies and relationships.
   game: 0.5, gaming: 0.6, walkthrough: 1, novel: 0.6, dnd: 1, dungeons: 1, dragons: 0.6, chess: 1,
-  jobpost: 1, perfreview: 1, exchangerate: 1, politicalcampaign: 1, jewellery: 1, news: 0.6, copyrightlicence: 1,
+  jobpost: 1, perfreview: 1, exchangerate: 1, politicalcampaign: 1, jewellery: 1, newsheadlines: 0.6, copyrightlicence: 1,
   engineer: 0.6, inboxchore: 1, builderror: 1, error: 0.8, module: 0.5, rows: 0.8, column: 0.6, table: 0.3,
   gbp: 1, eur: 1, usd: 0.8, jpy: 1, cad: 0.6, aud: 0.6, reliable: 0.4,
   girlfriend: 1, boyfriend: 1, husband: 0.8, wife: 0.8, friend: 0.4, mom: 0.6, dad: 0.6, kids: 0.3,

@@ -19,14 +19,22 @@ const INTENT_PATTERNS: readonly RegExp[] = [
  * domain ("payroll", "dog", "game") is then most likely the product, not the topic.
  */
 const BUSINESS_NOUNS =
-  'business|company|shop|store|startup|agency|brand|restaurant|cafe|salon|studio|practice|clinic|nonprofit|charity|firm|bakery|gym|app|saas|product|service';
+  'business|company|shop|store|startup|agency|brand|restaurant|cafe|salon|studio|practice|clinic|nonprofit|charity|firm|bakery|gym|app|saas|product|service|centre|center|franchise|venue|hotel|brewery|winery|boutique|school|academy';
 const BUSINESS_PATTERNS: readonly RegExp[] = [
   // "we sell payroll software", "I'm selling candles": selling is always a business.
   /\b(?:we|i)(?:'re|'m| are| am)?\s+(?:[\w-]+\s+){0,4}?(?:sell|selling|offer|offering|provide|providing)\b/i,
   // "I run a small bakery", "we started an agency": running something that is a business.
-  new RegExp(`\\b(?:we|i)\\s+(?:run|own|manage|started|founded|launched|built)\\s+(?:a|an|the|my|our)\\s+(?:[\\w-]+\\s+){0,3}?(?:${BUSINESS_NOUNS})\\b`, 'i'),
+  new RegExp(`\\b(?:we|i)\\s+(?:just\\s+)?(?:run|own|manage|started|founded|launched|built|opened)\\s+(?:a|an|the|my|our)\\s+(?:[\\w-]+\\s+){0,3}?(?:${BUSINESS_NOUNS})\\b`, 'i'),
+  // "we're a garden centre", "we are a 6-person team": a plural "we" describing itself is an organisation.
+  /\b(?:we're|we\s+are)\s+(?:a|an)\s+(?!bit\b|little\b|lot\b|couple\b)\w/i,
+  // "for a plumbing company", "for my cousin's bakery": work done for a business.
+  new RegExp(`\\bfor\\s+(?:a|an|my|our|the|this|their)\\s+(?:[\\w'-]+\\s+){0,3}?(?:${BUSINESS_NOUNS}|centre|center|firm|team|brand)\\b`, 'i'),
   /\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:product|products|app|company|business|brand|shop|store|startup|saas|agency|clients|customers|buyers|users|service|services|platform|tool|firm|practice|studio|salon|restaurant|cafe|clinic|nonprofit|charity)\b/i,
   /\b(?:etsy|shopify|amazon\s+store|kickstarter|b2b|b2c|d2c|dtc|saas)\b/i,
+  // Organisations that market themselves too: councils, universities, libraries, labs...
+  /\b(?:our|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:council|university|college|school|library|museum|theatre|theater|church|hospital|lab|trust|foundation|association|club|venue|festival|charity|nonprofit|non-profit|ngo)'?s?\b(?=.*\b(?:we|our|us|residents|students|members|visitors|donors|patients|customers|clients)\b)/i,
+  // Naming a kind of business at all ("the About page of a family-run restaurant").
+  /\b(?:restaurant|bakery|cafe|salon|clinic|practice|shop|store|studio|agency|firm)\b/i,
 ];
 
 export function businessContext(text: string): boolean {

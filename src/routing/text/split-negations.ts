@@ -23,14 +23,18 @@ const EXCLUSION = new RegExp(
     // Imperative "don't ..." at the start of a clause: "Don't write the copy yet."
     String.raw`(?:^|[.!?;:,]\s*)(?:please\s+)?(?:do\s+not|don'?t|dont)\b`,
     String.raw`\b(?:it|this|that)\s*(?:is\s*n[o']?t|isn'?t|isnt)\b`,
+    // "it doesn't sound like AI": the user rules out what the text is not.
+    String.raw`\b(?:it|this|that|they)\s+(?:does\s+not|doesn'?t|doesnt|do\s+not|don'?t)\s+(?:sound|read|look|feel|seem)(?:\s+like)?\b`,
     // "not a style guide", "not page copy", "not classic Google rankings": "not" before a noun phrase.
-    String.raw`\bnot\s+(?=(?:a|an|the|my|our|your|any|just|classic|traditional|regular|normal|another|\w+ing\b|\w+s\b)?\s*\w)`,
+    // Not "not sure", "not yet", "not only": those hedge or add, they rule nothing out.
+    String.raw`\bnot\s+(?!(?:sure|certain|clear|yet|only|much|enough|really|quite|too|very|always|everyone|everything)\b)(?=(?:a|an|the|my|our|your|any|just|classic|traditional|regular|normal|another|\w+ing\b|\w+s\b)?\s*\w)`,
   ].join('|'),
   'gi',
 );
 
 // Where an excluded span ends: punctuation, or a turn back to what is wanted.
-const CLAUSE_END = /[.!?;:,()]|\b(?:but|just|only|instead|i\s+need|we\s+need|i\s+want|we\s+want|focus\s+on|the\s+problem)\b/i;
+// A dash between words also turns the sentence ("Not new articles - restructure our FAQs").
+const CLAUSE_END = /[.!?;:,()–—]|\s-\s|\b(?:but|just|only|instead|i\s+need|we\s+need|i\s+want|we\s+want|focus\s+on|the\s+problem)\b/i;
 
 export function splitNegations(text: string): SplitRequest {
   const excluded: string[] = [];
