@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { defaultCacheDir, isPrivateDir } from '../config/cache-dir.js';
@@ -26,7 +26,7 @@ function codeCacheFor(bundle: { size: number; mtimeMs: number }, command: string
   const name = /^[a-z-]+$/.test(command) ? command : 'other';
   const key = `${bundle.size.toString(36)}-${Math.trunc(bundle.mtimeMs).toString(36)}-${process.versions.v8}-${process.arch}`;
   const base = defaultCacheDir(env);
-  const file = join(base, 'code-cache', `${name}-${key}.bin`);
+  const file = join(base, 'code-cache', `${name}.${key}.bin`);
   try {
     // Code cache is code: read only from folders nobody else can write to.
     return { file, data: isPrivateDir(base) && isPrivateDir(dirname(file)) ? readFileSync(file) : undefined };
@@ -42,6 +42,11 @@ function saveCodeCache(file: string, data: Buffer): void {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data);
     renameSync(temp, file);
+    // The same command's caches for earlier builds are of no use any more.
+    const command = basename(file).split('.')[0];
+    for (const name of readdirSync(dirname(file))) {
+      if (name.endsWith('.bin') && name.split('.')[0] === command && name !== basename(file)) unlinkSync(join(dirname(file), name));
+    }
   } catch {
     // Only a cache: the next start compiles from source again.
   }

@@ -50,16 +50,22 @@ describe('the mops executable', () => {
     const first = await mops(['route', '--json', REQUEST]);
     expect(JSON.parse(first).match).toEqual({ type: 'skill', id: 'ad-creative' });
     // The first run of a command leaves V8's code cache for that command behind.
-    expect(await codeCacheFiles()).toEqual([expect.stringMatching(/^route-.+\.bin$/)]);
+    expect(await codeCacheFiles()).toEqual([expect.stringMatching(/^route\..+\.bin$/)]);
 
     expect(await mops(['route', '--json', REQUEST])).toBe(first);
     expect(await mops(['route', '--json', REQUEST], { MOPS_NO_BUNDLE: '1' })).toBe(first);
   });
 
-  it('keeps one code cache per command', async () => {
+  it('keeps one code cache per command, dropping those of earlier builds', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(cacheDir, 'code-cache'), { recursive: true, mode: 0o700 });
+    await writeFile(join(cacheDir, 'code-cache', 'route.an-earlier-build.bin'), 'old');
+    await writeFile(join(cacheDir, 'code-cache', 'run-skill.an-earlier-build.bin'), 'old');
     await mops(['route', REQUEST]);
     await mops(['skills', '--json']);
-    expect((await codeCacheFiles()).map((name) => name.split('-')[0]).sort()).toEqual(['route', 'skills']);
+    const files = await codeCacheFiles();
+    expect(files.map((name) => name.split('.')[0]).sort()).toEqual(['route', 'run-skill', 'skills']);
+    expect(files).not.toContain('route.an-earlier-build.bin');
   });
 
   it('ignores a damaged code cache and replaces it', async () => {
