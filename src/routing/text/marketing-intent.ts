@@ -37,8 +37,15 @@ const BUSINESS_PATTERNS: readonly RegExp[] = [
   /\b(?:restaurant|bakery|cafe|salon|clinic|practice|shop|store|studio|agency|firm)\b/i,
 ];
 
+/**
+ * The business patterns as one alternation: the text is scanned once instead of once per
+ * pattern, and the answer is the same (it matches where any one of them would). The
+ * patterns are all case-insensitive and stateless (no `g`), as the merged one is.
+ */
+const BUSINESS_CONTEXT = new RegExp(BUSINESS_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+
 export function businessContext(text: string): boolean {
-  return BUSINESS_PATTERNS.some((pattern) => pattern.test(text));
+  return BUSINESS_CONTEXT.test(text);
 }
 
 /** How many plain-words marketing goals the request states (0, 1, 2...). */
