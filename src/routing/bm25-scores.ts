@@ -19,11 +19,28 @@ export function bm25Scores(query: readonly StemEntry[], out: Float64Array): Floa
   out.fill(0);
   matched.fill(0, 0, candidateCount);
   for (const entry of query) {
-    for (const pair of entry.bm25) {
-      out[pair[0]]! += pair[1];
-      matched[pair[0]]!++;
+    const packed = entry.packedBm25 ?? packBm25(entry);
+    for (let i = 0; i < packed.length; i += 2) {
+      const candidate = packed[i]!;
+      out[candidate]! += packed[i + 1]!;
+      matched[candidate]!++;
     }
   }
   for (let i = 0; i < candidateCount; i++) out[i]! *= matched[i]!;
   return out;
+}
+
+/**
+ * The stem's [candidate, score] pairs in one contiguous array, kept on the entry: the
+ * compiled pairs are an array each, and reading them scattered over the heap cost more
+ * than the sums themselves.
+ */
+function packBm25(entry: StemEntry): Float64Array {
+  const packed = new Float64Array(entry.bm25.length * 2);
+  entry.bm25.forEach(([candidate, score], i) => {
+    packed[2 * i] = candidate;
+    packed[2 * i + 1] = score;
+  });
+  entry.packedBm25 = packed;
+  return packed;
 }
