@@ -101,7 +101,8 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string, (readonly 
   [/\babout(?:[\s-]us)? pages?\b/g, 'aboutpage'],
   [/\bpress releases?\b|\bmedia releases?\b/g, 'pressrelease'],
   [/\bperformance max\b|\bp ?max\b/g, 'pmax'],
-  [/\b(?:google )?shopping (?:ads?|campaigns?|feeds?)\b|\bgoogle shopping\b|\bproduct feeds?\b/g, 'shoppingads'],
+  // Anchored by hand: the optional first word would otherwise leave it tried on every request.
+  [/\b(?:google )?shopping (?:ads?|campaigns?|feeds?)\b|\bgoogle shopping\b|\bproduct feeds?\b/g, 'shoppingads', ['google', 'shopping', 'product']],
   [/\bboost(?:ed|ing)? (?:a |the |our |my )?posts?\b/g, 'boostpost'],
   [/\bopen rates?\b|\bclick rates?\b|\bbounce rates?\b|\bconversion rates?\b|\bunsubscribe rates?\b/g, 'ratemetric'],
   [/\bsubject lines?\b/g, 'subjectline'],
