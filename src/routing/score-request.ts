@@ -43,17 +43,47 @@ const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 /** How many of its best phrase matches each candidate keeps (scores use the top three). */
 const TOP_HITS = 4;
 
-/** Inserts a hit into a list kept sorted by value, at most `max` entries long. */
-function keepTop(list: PhraseHit[], hit: PhraseHit, max: number): void {
-  if (list.length >= max && list[list.length - 1]!.value >= hit.value) return;
+/**
+ * The hit lists of a candidate without evidence of that kind (most candidates, most of
+ * the time) share this one empty list; a list of its own is made on the first hit.
+ * Frozen, so that code pushing onto it instead of `withHit` fails loudly.
+ */
+const NO_HITS = Object.freeze([]) as unknown as PhraseHit[];
+
+/** The list with a hit added: the list itself, or a new one in place of `NO_HITS`. */
+function withHit(list: PhraseHit[], hit: PhraseHit): PhraseHit[] {
+  if (list === NO_HITS) return [hit];
+  list.push(hit);
+  return list;
+}
+
+/** The list with a hit inserted, kept sorted by value and at most `max` entries long. */
+function withTopHit(list: PhraseHit[], hit: PhraseHit, max: number): PhraseHit[] {
+  if (list === NO_HITS) return [hit];
+  if (list.length >= max && list[list.length - 1]!.value >= hit.value) return list;
   let i = list.length;
   while (i > 0 && list[i - 1]!.value < hit.value) i--;
   list.splice(i, 0, hit);
   if (list.length > max) list.pop();
+  return list;
+}
+
+/** BM25 scores of the current request, reused across calls (scoring is synchronous, so calls never overlap). */
+let bm25Buffer = new Float64Array(0);
+function bm25Scratch(candidateCount: number): Float64Array {
+  if (bm25Buffer.length !== candidateCount) bm25Buffer = new Float64Array(candidateCount);
+  return bm25Buffer;
 }
 
 function emptyScore(index: number): CandidateScore {
-  return { index, score: 0, phraseScore: 0, bm25: 0, hits: [], multiWordMatch: false, penalisedBy: [], boostedBy: [] };
+  return { index, score: 0, phraseScore: 0, bm25: 0, hits: NO_HITS, multiWordMatch: false, penalisedBy: NO_HITS, boostedBy: NO_HITS };
+}
+
+/** The highest value among the hits, 0 when there are none. */
+function strongest(hits: readonly PhraseHit[]): number {
+  let value = 0;
+  for (let i = 0; i < hits.length; i++) if (hits[i]!.value > value) value = hits[i]!.value;
+  return value;
 }
 
 /** The stems with a marketing or other-domain weight, strongest first (ties keep query order). */
@@ -105,7 +135,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   for (const hit of matchPhrases(index.phrases, query, 'phrases', weights.partial)) {
     const phrase = hit.phrase;
     const s = scores[phrase.target]!;
-    keepTop(s.hits, hit, TOP_HITS);
+    s.hits = withTopHit(s.hits, hit, TOP_HITS);
     if (hit.full) {
       if (phrase.ids.length >= 2) {
         s.multiWordMatch = true;
@@ -123,9 +153,9 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
 
   // BM25 ranks candidates relative to each other (the best gets 1); it fills in where
   // no trigger phrase matched but cannot outweigh a precise phrase match.
-  const bm25 = bm25Scores(query, scores.length);
+  const bm25 = bm25Scores(query, bm25Scratch(scores.length));
   let maxBm25 = 0;
-  for (const value of bm25) if (value > maxBm25) maxBm25 = value;
+  for (let i = 0; i < bm25.length; i++) if (bm25[i]! > maxBm25) maxBm25 = bm25[i]!;
   if (maxBm25 > 0) for (const s of scores) s.bm25 = bm25[s.index]! / maxBm25;
 
   // "Not This" rules: when a rule describes the request at least as specifically as the
@@ -138,8 +168,8 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     const target = scores[hit.phrase.target]!;
     const ownerBest = owner.hits[0]?.value ?? 0;
     if (hit.value + 1e-9 < ownerBest) continue;
-    owner.penalisedBy.push(hit);
-    target.boostedBy.push(hit);
+    owner.penalisedBy = withHit(owner.penalisedBy, hit);
+    target.boostedBy = withHit(target.boostedBy, hit);
   }
   // What the request rules out counts against the candidates it describes.
   const excludedPenalty = new Map<number, number>();
@@ -176,11 +206,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // Scores the request ruled out drop; the rule step below keeps every score at 0 or above.
   for (const [i, value] of excludedPenalty) scores[i]!.score = Math.max(0, scores[i]!.score - weights.excluded * value);
   for (const s of scores) {
-    let penalty = 0;
-    for (const h of s.penalisedBy) if (h.value > penalty) penalty = h.value;
-    let boost = 0;
-    for (const h of s.boostedBy) if (h.value > boost) boost = h.value;
-    s.score = Math.max(0, s.score - weights.rulePenalty * penalty) + weights.ruleBoost * boost;
+    s.score = Math.max(0, s.score - weights.rulePenalty * strongest(s.penalisedBy)) + weights.ruleBoost * strongest(s.boostedBy);
   }
   // Only multi-word trigger matches count as evidence: a lone word ("polish") is too weak.
   evidence += weights.evidencePhrase * bestMultiWord + weights.intent * Math.min(2, marketingIntent(wanted));

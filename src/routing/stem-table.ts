@@ -14,6 +14,11 @@ export interface StemEntry {
   rules: Int32Array;
   /** [candidate index, BM25 score] for each candidate the stem scores in (the compiled pairs as they are). */
   bm25: ReadonlyArray<readonly [number, number]>;
+  /**
+   * `bm25` packed into one array, candidate and score alternating, made when a query
+   * first uses the stem (see bm25-scores): packing every stem on restore would slow start-up.
+   */
+  packedBm25: Float64Array | undefined;
 }
 
 export interface StemTableSources {
@@ -41,6 +46,7 @@ export function buildStemTable(sources: StemTableSources): Map<string, StemEntry
         phrases: NO_IDS,
         rules: NO_IDS,
         bm25: NO_PAIRS,
+        packedBm25: undefined,
       };
       table.set(stem, e);
     }

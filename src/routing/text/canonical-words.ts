@@ -10,12 +10,22 @@ import { PHRASE_REQUIREMENTS, PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms.
 // A Map, not the object: a word like "constructor" must not find Object's own properties.
 const WORD_MAP = new Map(Object.entries(WORD_SYNONYMS));
 
+/** A word a phrase pattern may start at: the word's start, or the whole word. */
+export interface PhraseAnchor {
+  text: string;
+  /**
+   * Whether the word must be exactly `text`: a one-letter anchor ("e" of "e mail"), or a
+   * literal the pattern ends a word after (/\bab\b/ starts at "ab", never at "about").
+   */
+  wholeWord: boolean;
+}
+
 /**
  * The word each alternative of a phrase pattern must start with ("cover" for
  * /\bcover letters?\b/), so a request is only scanned by the few patterns whose first
  * word it contains. An alternative with no literal start yields '' (always scanned).
  */
-export function patternAnchors(pattern: RegExp): string[] {
+export function patternAnchors(pattern: RegExp): PhraseAnchor[] {
   const source = pattern.source;
   const alternatives: string[] = [];
   let depth = 0;
@@ -38,25 +48,32 @@ export function patternAnchors(pattern: RegExp): string[] {
   return alternatives.flatMap((alt) => {
     // A group of plain words at the start ("(?:on|for|to) x") anchors on each of them.
     const group = /^(?:\\b)?\(\?:([a-z0-9|]+)\)/.exec(alt);
-    if (group?.[1]) return group[1].split('|');
+    if (group?.[1]) return group[1].split('|').map(startOfWord);
     const literal = /^(?:\\b)?([a-z0-9]+)/.exec(alt)?.[1] ?? '';
+    const rest = alt.slice(alt.indexOf(literal) + literal.length);
     // A quantifier after the run makes its last character optional ("tweets?" → "tweet").
-    const next = alt.slice(alt.indexOf(literal) + literal.length)[0];
-    return next === '?' || next === '*' ? literal.slice(0, -1) : literal;
+    if (rest[0] === '?' || rest[0] === '*') return startOfWord(literal.slice(0, -1));
+    // Tokens are made of word characters only, so a word boundary after the run ends the token.
+    return rest.startsWith('\\b') ? { text: literal, wholeWord: true } : startOfWord(literal);
   });
 }
 
-const PHRASE_ANCHORS = PHRASE_SYNONYMS.map(([pattern, , anchors]) => anchors ?? patternAnchors(pattern));
+/** An anchor the word must start with (one letter must be the whole word, as "e" of "e mail"). */
+function startOfWord(text: string): PhraseAnchor {
+  return { text, wholeWord: text.length === 1 };
+}
+
+const PHRASE_ANCHORS = PHRASE_SYNONYMS.map(([pattern, , anchors]) => anchors?.map(startOfWord) ?? patternAnchors(pattern));
 /** Patterns that must always be tried (an alternative with no literal start). */
-const ALWAYS_TRIED = PHRASE_ANCHORS.flatMap((anchors, i) => (anchors.includes('') ? [i] : []));
+const ALWAYS_TRIED = PHRASE_ANCHORS.flatMap((anchors, i) => (anchors.some((a) => a.text === '') ? [i] : []));
 /** First letter → [anchor, pattern index] pairs, so each token is checked against a few anchors. */
-const ANCHORS_BY_LETTER = new Map<string, Array<readonly [string, number]>>();
+const ANCHORS_BY_LETTER = new Map<string, Array<readonly [PhraseAnchor, number]>>();
 PHRASE_ANCHORS.forEach((anchors, i) => {
   for (const anchor of anchors) {
-    if (!anchor) continue;
-    const list = ANCHORS_BY_LETTER.get(anchor[0]!) ?? [];
+    if (!anchor.text) continue;
+    const list = ANCHORS_BY_LETTER.get(anchor.text[0]!) ?? [];
     list.push([anchor, i]);
-    ANCHORS_BY_LETTER.set(anchor[0]!, list);
+    ANCHORS_BY_LETTER.set(anchor.text[0]!, list);
   }
 });
 
@@ -76,8 +93,8 @@ const MAX_MEMO = 50_000;
 const cluesByWord = new Map<string, PhraseClues>();
 
 /**
- * The phrase clues of a word. A one-letter anchor ("e" of "e mail") must be the whole
- * word, a longer one its start. Memoised per word, because a server sees the same
+ * The phrase clues of a word (see PhraseAnchor for which anchors must be the whole
+ * word). Memoised per word, because a server sees the same
  * words again and again and most start no pattern.
  */
 export function phraseClues(word: string): PhraseClues {
@@ -85,7 +102,7 @@ export function phraseClues(word: string): PhraseClues {
   if (clues === undefined) {
     const starts: number[] = [];
     for (const [anchor, i] of ANCHORS_BY_LETTER.get(word[0] ?? '') ?? []) {
-      if (anchor.length === 1 ? word === anchor : word.startsWith(anchor)) insertOnce(starts, i);
+      if (anchor.wholeWord ? word === anchor.text : word.startsWith(anchor.text)) insertOnce(starts, i);
     }
     const meets: number[] = [];
     REQUIREMENTS.forEach((literals, i) => {

@@ -37,11 +37,28 @@ const BUSINESS_PATTERNS: readonly RegExp[] = [
   /\b(?:restaurant|bakery|cafe|salon|clinic|practice|shop|store|studio|agency|firm)\b/i,
 ];
 
+/** The business patterns tested in one scan (see anyOf). */
+const BUSINESS_CONTEXT = anyOf(BUSINESS_PATTERNS);
+
 export function businessContext(text: string): boolean {
-  return BUSINESS_PATTERNS.some((pattern) => pattern.test(text));
+  return BUSINESS_CONTEXT.test(text);
 }
+
+/** All the goal patterns as one alternation: most requests state none, and one scan tells. */
+const ANY_INTENT = anyOf(INTENT_PATTERNS);
 
 /** How many plain-words marketing goals the request states (0, 1, 2...). */
 export function marketingIntent(text: string): number {
-  return INTENT_PATTERNS.filter((pattern) => pattern.test(text)).length;
+  if (!ANY_INTENT.test(text)) return 0;
+  let count = 0;
+  for (const pattern of INTENT_PATTERNS) if (pattern.test(text)) count++;
+  return count;
+}
+
+/**
+ * Case-insensitive, stateless patterns as one alternation: the text is scanned once
+ * instead of once per pattern, and it matches exactly where any one of them would.
+ */
+function anyOf(patterns: readonly RegExp[]): RegExp {
+  return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 }

@@ -77,7 +77,8 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string, (readonly 
   [/\bwhite[\s-]?papers?\b/g, 'whitepaper'],
   [/\be[\s-]?books?\b/g, 'ebook'],
   [/\bcase[\s-]?stud(?:y|ies)\b/g, 'casestudy'],
-  [/\bab(?: test(?:s|ing)?)?\b/g, 'abtest'],
+  // The \b after 'ab' (same matches) lets the anchor be the whole word, not every word starting 'ab'.
+  [/\bab\b(?: test(?:s|ing)?)?\b/g, 'abtest'],
   [/\bsplit[\s-]?test/g, 'abtest'],
   [/\bgo[\s-]?to[\s-]?market\b|\bgtm\b/g, 'gotomarket'],
   [/\bsocial media\b/g, 'social'],
