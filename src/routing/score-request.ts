@@ -8,6 +8,7 @@ import { splitNegations } from './text/split-negations.js';
 import { splitQuoted } from './text/split-quoted.js';
 import { businessContext, marketingIntent } from './text/marketing-intent.js';
 import { offDomainTask } from './text/off-domain-task.js';
+import { asksForOneDeliverable } from './text/one-deliverable.js';
 import { requestShape } from './text/request-shape.js';
 
 export { DEFAULT_WEIGHTS, type ScoringWeights };
@@ -180,8 +181,12 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }
   // A request for a whole campaign lifts the playbooks, most of all the one it resembles.
   // Without that, a playbook only stands on a full trigger match of its own.
-  const scope = campaignScope(wanted, queryStems);
-  if (scope.score > 0) {
+  const oneDeliverable = asksForOneDeliverable(wanted);
+  const scope = oneDeliverable ? { score: 0 } : campaignScope(wanted, queryStems);
+  if (oneDeliverable) {
+    // One piece of a campaign asked for: the playbooks are the tempting wrong answer.
+    for (const i of index.playbookIndexes) scores[i]!.score *= weights.playbookWithoutScope;
+  } else if (scope.score > 0) {
     let best = 0;
     for (const i of index.playbookIndexes) best = Math.max(best, scores[i]!.score);
     for (const i of index.playbookIndexes) {

@@ -17,6 +17,10 @@ describe('offDomainTask', () => {
     'plan the office holiday party for the marketing team',
     'write a poem about autumn leaves',
     'Write a wedding speech for my brother, he is a copywriter',
+    'Our PR agency invoiced us twice for October. Write a polite email asking for a credit note.',
+    'fix this SQL pls: SELECT campaign_id, SUM(spend) FROM ad_spend GROUP campaign_id',
+    "I'm a content marketer and I think I'm underpaid. How do I ask my manager for a pay rise?",
+    'Set up an interview schedule for the four candidates for our brand designer role',
   ])('is another department’s work: %s', (text) => {
     expect(offDomainTask(text)).toBe(true);
   });
@@ -30,6 +34,8 @@ describe('offDomainTask', () => {
     'help me make our launch video go viral, let it go out on Tuesday',
     'a LinkedIn post announcing that we are hiring two engineers',
     'what should our newsletter be about each month?',
+    'the services page for our accountancy firm: bookkeeping, year-end accounts, tax returns, payroll',
+    'select the best subject line from these five',
   ])('is marketing work that names such words: %s', (text) => {
     expect(offDomainTask(text)).toBe(false);
   });

@@ -14,7 +14,7 @@ export const MARKETING_TERMS: Readonly<Record<string, number>> = {
   awareness: 0.7, launch: 0.5, announce: 0.4, announcement: 0.4, growth: 0.5, acquisition: 0.5,
   retention: 0.4, churn: 0.4, referral: 0.5, loyalty: 0.4, sponsorship: 0.6, influencer: 0.9, pr: 0.5,
   // Content and copy.
-  copy: 0.5, copywriting: 1, copyedit: 1, proofread: 0.4, headline: 0.6, tagline: 0.9, slogan: 0.9, cta: 1,
+  copy: 0.5, copywriting: 1, copyedit: 1, proofread: 0.6, headline: 0.6, tagline: 0.9, slogan: 0.9, cta: 1,
   content: 0.6, blog: 0.8, article: 0.4, newsletter: 0.7, ebook: 0.6, whitepaper: 0.8, casestudy: 0.8,
   testimonial: 0.8, webinar: 0.7, editorial: 0.7, pillar: 0.5, storytelling: 0.6, humanize: 0.6, robotic: 0.4,
   // Web and conversion.

@@ -36,8 +36,8 @@ const OFF_DOMAIN_TASKS: readonly OffDomainTask[] = [
     pattern: /\blet\s+(?:\w+\s+){0,4}?go\b(?!\s+(?:viral|live|out))|\blay\s+(?:\w+\s+)?off\b|\blayoffs?\b|\b(?:fire|dismiss|terminate)\s+(?:him|her|them|an?|our|my|the)\b(?!\s+(?:up|off|campaign|ads?))/i,
   },
   {
-    words: ['negotiate', 'ask', 'asking', 'salary'],
-    pattern: /\b(?:negotiate|ask\s+for|asking\s+for)\s+(?:a|my|the)\s+(?:raise|pay\s+rise|salary|promotion)\b|\bsalary\s+(?:bands?|review|negotiation)\b/i,
+    words: ['negotiate', 'ask', 'asking', 'salary', 'underpaid'],
+    pattern: /\b(?:negotiate|ask(?:ing)?\s+(?:\w+\s+){0,3}?for)\s+(?:a|my|the)\s+(?:raise|pay\s+rise|salary|promotion)\b|\bsalary\s+(?:bands?|review|negotiation)\b|\bunderpaid\b/i,
   },
   // Someone's attendance is HR; a webinar's attendance is a campaign figure.
   {
@@ -61,7 +61,7 @@ const OFF_DOMAIN_TASKS: readonly OffDomainTask[] = [
   },
   {
     words: ['vat', 'tax', 'payroll'],
-    pattern: /\bhow\s+(?:does|do)\s+(?:vat|sales\s+tax|tax)\b|\b(?:calculate|work\s+out|reclaim|claim\s+back)\s+(?:the\s+)?(?:vat|sales\s+tax|tax)\b|\b(?:vat|tax)\s+(?:returns?|filing|registration|deductions?|deductible)\b|\bcharge\s+vat\b|\brun\s+payroll\b/i,
+    pattern: /\bhow\s+(?:does|do)\s+(?:vat|sales\s+tax|tax)\b|\b(?:calculate|work\s+out|reclaim|claim\s+back)\s+(?:the\s+)?(?:vat|sales\s+tax|tax)\b|\b(?:file|filing|submit|do|doing|complete)\s+(?:my|our|the|a)\s+(?:\w+\s+)?(?:tax|vat)\s+returns?\b|\b(?:vat|tax)\s+(?:registration|deductions?|deductible)\b|\bcharge\s+vat\b|\brun\s+payroll\b/i,
   },
   {
     words: ['budget', 'opex', 'headcount', 'expense'],
@@ -74,6 +74,26 @@ const OFF_DOMAIN_TASKS: readonly OffDomainTask[] = [
   {
     words: ['legal', 'illegal', 'lawful', 'law', 'salary', 'pay'],
     pattern: /\bis\s+it\s+(?:legal|illegal|lawful|allowed\s+by\s+law)\b|\b(?:fair|average|typical|good)\s+salary\b|\bsalary\s+(?:for|of|range)\b|\bhow\s+much\s+(?:should\s+(?:i|we)\s+pay|to\s+pay)\b/i,
+  },
+  // Recruiting and leave.
+  {
+    words: ['interview', 'interviews', 'candidates', 'maternity', 'paternity', 'shortlist'],
+    pattern: /\binterview\s+(?:schedule|questions|panel|slots?)\b|\b(?:interview|shortlist)\s+(?:the\s+)?candidates\b|\bcandidates\s+for\s+(?:our|the|a)\s+(?:[\w-]+\s+){0,3}?(?:role|position|job|vacancy)\b|\b(?:maternity|paternity)\s+(?:leave|pay|cover)\b/i,
+  },
+  // Bookkeeping and privacy law.
+  {
+    words: ['credit', 'reconcile', 'reconciling', 'receipts', 'invoiced', 'legal', 'subject'],
+    pattern: /\bcredit\s+note\b|\breconcil(?:e|ing|iation)\b|\breceipts\b|\binvoiced\s+us\b|\blegal\s+(?:obligations?|deadlines?|requirements?|duties)\b|\bsubject\s+access\s+requests?\b/i,
+  },
+  // Code pasted to be fixed.
+  {
+    words: ['sql'],
+    pattern: /\bfix\s+(?:this|my|the)\s+sql\b|\bsql\s+(?:error|syntax)\b/i,
+  },
+  // Pasted SQL: capitals, as people write it ("select the best subject line from..." is not).
+  {
+    words: ['select'],
+    pattern: /\bSELECT\s+[\w*,\s().]+\s+FROM\s+\w+/,
   },
   // Applying for a job.
   {

@@ -10,7 +10,8 @@ export interface QuotedSplit {
   quoted: string[];
 }
 
-const QUOTED = /"([^"]{12,})"|“([^”]{12,})”|‘([^’]{12,})’|(?<![\w])'([^']{12,}?)'(?![\w])/g;
+// In single quotes, an apostrophe between letters ("expert's", "don't") is part of the text.
+const QUOTED = /"([^"]{12,})"|“([^”]{12,})”|‘([^’]{12,})’|(?<![\w])'((?:[^']|(?<=\w)'(?=\w)){12,}?)'(?![\w])/g;
 
 export function splitQuoted(text: string): QuotedSplit {
   const quoted: string[] = [];

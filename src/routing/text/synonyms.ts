@@ -115,6 +115,12 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [RegExp, string, (readonly 
   [/\bvideo scripts?\b|\bexplainer videos?\b/g, 'videoscript'],
   [/\buser[\s-]generated content\b|\bugc\b/g, 'ugc'],
   [/\btrade ?shows?\b|\bopen (?:days?|evenings?)\b/g, 'marketingevent'],
+  // A page described by what it is for: where ad clicks land, rules for how the team writes.
+  [/\bpage (?:the |our )?(?:ads?|campaign|emails?) (?:click(?:s)? through to|points? to|sends? people to|links? to)\b|\bpage (?:for )?(?:the |our )?(?:ads?|campaign) to (?:point|link|send people) to\b/g, 'landingpage'],
+  [/\bwriting (?:standards|rules|guidelines)(?: (?:guide|doc|document))?\b/g, 'styleguide'],
+  // Where a business stands in Google's results.
+  [/\b(?:local|map|maps) pack\b|\bgoogle maps? (?:listing|ranking|results?)\b/g, 'local seo rankings'],
+  [/\b(?:page|position|spot) (?:\d+|one|two|three|four|five) (?:on|of|in) google\b|\bfirst page of google\b/g, 'google rankings'],
 ];
 
 /** Single-word spellings, abbreviations and brand names mapped to a canonical word. */
@@ -221,6 +227,10 @@ export const PHRASE_REQUIREMENTS: ReadonlyMap<string, readonly string[]> = new M
   [/\bvideo scripts?\b|\bexplainer videos?\b/.source, ['script', 'video']],
   [/\buser[\s-]generated content\b|\bugc\b/.source, ['content', 'ugc']],
   [/\btrade ?shows?\b|\bopen (?:days?|evenings?)\b/.source, ['show', 'day', 'evening']],
+[/\bpage (?:the |our )?(?:ads?|campaign|emails?) (?:click(?:s)? through to|points? to|sends? people to|links? to)\b|\bpage (?:for )?(?:the |our )?(?:ads?|campaign) to (?:point|link|send people) to\b/.source, ['click', 'point', 'send', 'link']],
+  [/\bwriting (?:standards|rules|guidelines)(?: (?:guide|doc|document))?\b/.source, ['standard', 'rules', 'guideline']],
+    [/\b(?:local|map|maps) pack\b|\bgoogle maps? (?:listing|ranking|results?)\b/.source, ['pack', 'listing', 'ranking', 'result']],
+  [/\b(?:page|position|spot) (?:\d+|one|two|three|four|five) (?:on|of|in) google\b|\bfirst page of google\b/.source, ['google']],
   [/\bkey performance indicators?\b/.source, ['indicator']],
   [/\bpay[\s-]?per[\s-]?click\b/.source, ['click']],
   [/\bmeta descriptions?\b/.source, ['description']],
