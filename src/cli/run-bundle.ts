@@ -25,20 +25,23 @@ interface CodeCache {
 function codeCacheFor(bundle: { size: number; mtimeMs: number }, command: string, env: NodeJS.ProcessEnv): CodeCache {
   const name = /^[a-z-]+$/.test(command) ? command : 'other';
   const key = `${bundle.size.toString(36)}-${Math.trunc(bundle.mtimeMs).toString(36)}-${process.versions.v8}-${process.arch}`;
-  const base = defaultCacheDir(env);
-  const file = join(base, 'code-cache', `${name}.${key}.bin`);
+  const file = join(defaultCacheDir(env), 'code-cache', `${name}.${key}.bin`);
   try {
-    // Code cache is code: read only from folders nobody else can write to.
-    return { file, data: isPrivateDir(base) && isPrivateDir(dirname(file)) ? readFileSync(file) : undefined };
+    return { file, data: inPrivateFolders(file) ? readFileSync(file) : undefined };
   } catch {
     return { file, data: undefined };
   }
 }
 
+/** Code cache is code: it is only read from and written to folders nobody else can write to. */
+function inPrivateFolders(file: string): boolean {
+  return isPrivateDir(dirname(dirname(file))) && isPrivateDir(dirname(file));
+}
+
 function saveCodeCache(file: string, data: Buffer): void {
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    if (!isPrivateDir(dirname(dirname(file))) || !isPrivateDir(dirname(file))) return;
+    if (!inPrivateFolders(file)) return;
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data);
     renameSync(temp, file);

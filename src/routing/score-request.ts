@@ -181,17 +181,16 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }
   // A request for a whole campaign lifts the playbooks, most of all the one it resembles.
   // Without that, a playbook only stands on a full trigger match of its own.
-  const oneDeliverable = asksForOneDeliverable(wanted);
-  const scope = oneDeliverable ? { score: 0 } : campaignScope(wanted, queryStems);
-  if (oneDeliverable) {
+  const scope = asksForOneDeliverable(wanted) ? undefined : campaignScope(wanted, queryStems).score;
+  if (scope === undefined) {
     // One piece of a campaign asked for: the playbooks are the tempting wrong answer.
     for (const i of index.playbookIndexes) scores[i]!.score *= weights.playbookWithoutScope;
-  } else if (scope.score > 0) {
+  } else if (scope > 0) {
     let best = 0;
     for (const i of index.playbookIndexes) best = Math.max(best, scores[i]!.score);
     for (const i of index.playbookIndexes) {
       const s = scores[i]!;
-      s.score += weights.campaign * scope.score * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
+      s.score += weights.campaign * scope * (0.5 + (best > 0 ? (0.5 * s.score) / best : 0));
     }
   } else {
     for (const i of index.playbookIndexes) if (!scores[i]!.multiWordMatch) scores[i]!.score *= weights.playbookWithoutScope;
