@@ -133,6 +133,8 @@ export const PlaybookSchema = z.strictObject({
   description: z.string().min(1),
   /** Phrases people use when they want the whole campaign; the router proposes the playbook on them. */
   triggers: z.array(z.string().min(1)).default([]).describe('Phrases people use when they want this whole campaign.'),
+  /** Whole requests that ask for this campaign; the router's example classifier learns from them. */
+  examples: z.array(z.string().min(3, 'an example is a whole request, as a user would type it')).default([]).describe('Whole requests that ask for this campaign, as users write them.'),
   /** What the marketing context must hold before the run starts. Absent: no context needed. */
   context: ContextRequirementSchema.optional().describe('Context sections the run checks before it starts. Absent: no context needed.'),
   inputs: z.record(

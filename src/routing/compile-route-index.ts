@@ -2,7 +2,8 @@ import MiniSearch from 'minisearch';
 import { COMPILED_INDEX_VERSION, type CompiledPhrase, type CompiledRouteIndex } from './compiled-route-index.js';
 import { restoreRouteIndex, type RouteIndex } from './route-index.js';
 import type { RoutingCandidate } from './routing-candidate.js';
-import { createAnalyser, rawTokens } from './text/analyse-text.js';
+import { trainExampleClassifier, type ClassifierTrainingOptions, type TrainingExample } from './learned/train-example-classifier.js';
+import { createAnalyser, rawTokens, type Analyser } from './text/analyse-text.js';
 import { MARKETING_TERMS, OFF_DOMAIN_TERMS } from './text/domain-lexicon.js';
 import { loadEnglishFrequencies, type EnglishFrequencies } from './text/english-frequencies.js';
 import { QUESTION_WORDS, STOPWORDS } from './text/stopwords.js';
@@ -75,6 +76,17 @@ export interface BuildIndexOptions {
   /** BM25 field weight of the candidates' long texts (skill instructions). */
   corpusBoost?: number;
   english?: EnglishFrequencies;
+  classifier?: ClassifierTrainingOptions;
+}
+
+/**
+ * What the example classifier learns from: each candidate's example requests and triggers,
+ * analysed as requests are (typo repair included), so training and routing see the same stems.
+ */
+export function trainingExamples(candidates: readonly RoutingCandidate[], analyser: Analyser): TrainingExample[] {
+  return candidates.flatMap((c, target) =>
+    [...c.triggers, ...(c.examples ?? [])].map((text) => ({ terms: analyser.terms(text), target })),
+  );
 }
 
 export function buildRouteIndex(candidates: readonly RoutingCandidate[], options: BuildIndexOptions = {}): RouteIndex {
@@ -171,13 +183,18 @@ export function compileRouteIndex(candidates: readonly RoutingCandidate[], optio
   );
   return {
     version: COMPILED_INDEX_VERSION,
-    candidates: candidates.map(({ corpus: _corpus, ...rest }) => rest),
+    candidates: candidates.map(({ corpus: _corpus, examples: _examples, ...rest }) => rest),
     vocabulary: Object.fromEntries(vocabulary),
     idf,
     phrases,
     rules,
     bm25,
     domain: Object.fromEntries(domain),
+    classifier: trainExampleClassifier(
+      trainingExamples(candidates, createAnalyser({ vocabulary })),
+      candidates.length,
+      options.classifier,
+    ),
   };
 }
 

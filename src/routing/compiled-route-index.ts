@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CompiledExampleClassifierSchema } from './learned/example-classifier-schema.js';
 import { RoutingCandidateSchema } from './routing-candidate.js';
 
 import { COMPILED_INDEX_VERSION } from './compiled-index-version.js';
@@ -16,7 +17,7 @@ export const CompiledPhraseSchema = z.object({
 /** The routing index as plain JSON data: what load-router caches between runs. */
 export const CompiledRouteIndexSchema = z.object({
   version: z.literal(COMPILED_INDEX_VERSION),
-  candidates: z.array(RoutingCandidateSchema.omit({ corpus: true })),
+  candidates: z.array(RoutingCandidateSchema.omit({ corpus: true, examples: true })),
   vocabulary: z.record(z.string(), z.number()),
   idf: z.record(z.string(), z.number()),
   phrases: z.array(CompiledPhraseSchema),
@@ -24,6 +25,8 @@ export const CompiledRouteIndexSchema = z.object({
   /** Stem → [candidate index, BM25 score] for every stem of the indexed texts. */
   bm25: z.record(z.string(), z.array(z.tuple([z.number().int(), z.number()]))),
   domain: z.record(z.string(), z.number()),
+  /** Learned from the candidates' example requests and triggers. */
+  classifier: CompiledExampleClassifierSchema,
 });
 
 export type CompiledPhrase = z.infer<typeof CompiledPhraseSchema>;

@@ -24,7 +24,13 @@ export function explainMatch(index: RouteIndex, top: CandidateScore, runnerUp: C
   const full = top.hits.filter((h) => h.full).slice(0, 2);
   if (full.length > 0) parts.push(`matched ${full.map((h) => quote(h.phrase.text)).join(' and ')}`);
   else if (top.hits[0]) parts.push(`closest to ${quote(top.hits[0].phrase.text)}`);
+  else if (top.learned > 0) parts.push(`worded like the requests it handles`);
   else parts.push(`closest to the ${candidate.type} description`);
+  // Phrases and words alone put another candidate ahead; the examples decided.
+  const withoutExamples = (s: CandidateScore): number => s.score - s.learned;
+  if (runnerUp && top.hits[0] && top.learned > runnerUp.learned && withoutExamples(top) <= withoutExamples(runnerUp)) {
+    parts.push(`worded more like its example requests than ${index.candidates[runnerUp.index]!.id}'s`);
+  }
 
   const rule = top.boostedBy[0];
   if (rule) {

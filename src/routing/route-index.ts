@@ -1,5 +1,6 @@
 import { createAnalyser, type Analyser } from './text/analyse-text.js';
 import type { CompiledPhrase, CompiledRouteIndex } from './compiled-route-index.js';
+import { restoreExampleClassifier, type ExampleClassifier } from './learned/example-classifier.js';
 import type { RoutingCandidate } from './routing-candidate.js';
 import { buildStemTable, type StemEntry } from './stem-table.js';
 
@@ -39,6 +40,8 @@ export interface RouteIndex {
   stemIds: ReadonlyMap<string, number>;
   /** Stem → how strongly it signals marketing (positive) or another domain (negative). */
   domain: ReadonlyMap<string, number>;
+  /** How much a request resembles each candidate's examples. */
+  classifier: ExampleClassifier;
 }
 
 /** Stem → ids of the phrases that contain it. */
@@ -97,5 +100,6 @@ export function restoreRouteIndex(compiled: CompiledRouteIndex): RouteIndex {
     playbookIndexes: candidates.flatMap((c, i) => (c.type === 'playbook' ? [i] : [])),
     analyticsIndexes: candidates.flatMap((c, i) => (c.category === 'analytics' ? [i] : [])),
     domain,
+    classifier: restoreExampleClassifier(compiled.classifier),
   };
 }

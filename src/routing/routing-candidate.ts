@@ -14,6 +14,8 @@ export const RoutingCandidateSchema = z.object({
   not: z.array(z.object({ when: z.string(), use: z.string() })),
   /** Longer text in the candidate's own domain (a skill's instructions); teaches the router its vocabulary. */
   corpus: z.string().optional(),
+  /** Whole requests that belong here, as users write them; the router's example classifier learns from them. */
+  examples: z.array(z.string()).optional(),
 });
 export type RoutingCandidate = z.infer<typeof RoutingCandidateSchema>;
 
@@ -22,7 +24,12 @@ export interface SkillLike {
   name: string;
   description: string;
   body?: string;
-  metadata: { category: string; triggers: readonly string[]; not: ReadonlyArray<{ when: string; use: string }> };
+  metadata: {
+    category: string;
+    triggers: readonly string[];
+    not: ReadonlyArray<{ when: string; use: string }>;
+    examples?: readonly string[];
+  };
 }
 
 export interface PlaybookLike {
@@ -30,6 +37,7 @@ export interface PlaybookLike {
   name: string;
   description: string;
   triggers?: readonly string[];
+  examples?: readonly string[];
   steps?: ReadonlyArray<{ name?: string; description?: string }>;
 }
 
@@ -43,6 +51,7 @@ export function skillCandidate(skill: SkillLike): RoutingCandidate {
     triggers: [...skill.metadata.triggers],
     not: skill.metadata.not.map((rule) => ({ when: rule.when, use: rule.use })),
     corpus: skill.body,
+    examples: [...(skill.metadata.examples ?? [])],
   };
 }
 
@@ -56,5 +65,6 @@ export function playbookCandidate(playbook: PlaybookLike): RoutingCandidate {
     triggers: [...(playbook.triggers ?? [])],
     not: [],
     corpus: (playbook.steps ?? []).map((step) => `${step.name ?? ''} ${step.description ?? ''}`).join('\n'),
+    examples: [...(playbook.examples ?? [])],
   };
 }

@@ -27,6 +27,8 @@ export interface CandidateScore {
   penalisedBy: PhraseHit[];
   /** "Not This" rules of other candidates that sent the request here. */
   boostedBy: PhraseHit[];
+  /** The part of `score` that comes from resembling the candidate's examples. */
+  learned: number;
 }
 
 export interface ScoredRequest {
@@ -36,6 +38,8 @@ export interface ScoredRequest {
   evidence: number;
   /** Query stems that carried marketing (positive) or other-domain (negative) weight. */
   domainTerms: Array<{ stem: string; weight: number }>;
+  /** Whether any candidate scored on phrases, words or rules (resembling examples alone does not count). */
+  matched: boolean;
 }
 
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
@@ -76,7 +80,7 @@ function bm25Scratch(candidateCount: number): Float64Array {
 }
 
 function emptyScore(index: number): CandidateScore {
-  return { index, score: 0, phraseScore: 0, bm25: 0, hits: NO_HITS, multiWordMatch: false, penalisedBy: NO_HITS, boostedBy: NO_HITS };
+  return { index, score: 0, phraseScore: 0, bm25: 0, hits: NO_HITS, multiWordMatch: false, penalisedBy: NO_HITS, boostedBy: NO_HITS, learned: 0 };
 }
 
 /** The highest value among the hits, 0 when there are none. */
@@ -128,7 +132,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
     for (const w of weightsInQuote.sort((a, b) => b - a).slice(0, 4)) pasted += w;
     evidence += weights.pasted + 0.5 * pasted;
   }
-  if (queryStems.size === 0) return { terms, candidates: scores, evidence, domainTerms };
+  if (queryStems.size === 0) return { terms, candidates: scores, evidence, domainTerms, matched: false };
 
   let bestMultiWord = 0;
   let covering = false;
@@ -212,5 +216,16 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   if (covering) evidence += weights.exactTrigger;
   // HR, legal, finance and IT work stays out of scope whatever marketing words it names.
   if (offDomainTask(wanted)) evidence = Math.min(evidence, weights.offDomainTaskCap);
-  return { terms, candidates: scores, evidence, domainTerms };
+  let matched = false;
+  for (const s of scores) if (s.score > 0) matched = true;
+  // Resemblance to each candidate's example requests settles what phrases and words leave
+  // open (siblings, indirect wording); it moves the ranking, not the in-scope evidence.
+  const learned = index.classifier.classify(terms);
+  if (learned) {
+    for (const s of scores) {
+      s.learned = weights.learned * learned[s.index]!;
+      s.score += s.learned;
+    }
+  }
+  return { terms, candidates: scores, evidence, domainTerms, matched };
 }

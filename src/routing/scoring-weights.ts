@@ -34,6 +34,8 @@ export interface ScoringWeights {
   campaign: number;
   /** The most marketing evidence a request for another department's work keeps. */
   offDomainTaskCap: number;
+  /** Multiplier of the example classifier's probability in each candidate's score. */
+  learned: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = {
@@ -55,4 +57,5 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   excluded: 0.8,
   campaign: 5,
   offDomainTaskCap: 0,
+  learned: 10,
 };

@@ -72,7 +72,7 @@ export function parseSkill(text: string, options: ParseSkillOptions): Skill {
   const common = { id: fm.name, name: fm.name, description: fm.description.trim(), body, file };
   if (!native) {
     // A skill from another collection: routable from its description alone.
-    return { ...common, native: false, metadata: { category: 'general', triggers: [], not: [], requires_context: false, tools: [] } };
+    return { ...common, native: false, metadata: { category: 'general', triggers: [], not: [], examples: [], requires_context: false, tools: [] } };
   }
   const meta = SkillMetadataSchema.safeParse(rawMetadata);
   if (!meta.success) fail(meta.error.issues[0]!, ['metadata']);

@@ -58,6 +58,10 @@ export const SkillMetadataSchema = z
     category: z.enum(SKILL_CATEGORIES),
     triggers: z.array(z.string().min(2)).default([]),
     not: z.array(SkillNotRuleSchema).default([]),
+    examples: z
+      .array(z.string().min(3, 'an example is a whole request, as a user would type it'))
+      .default([])
+      .describe('Whole requests that belong to this skill, as users write them; the router learns from them'),
     requires_context: z.boolean().default(true),
     output: z.string().optional(),
     tools: z.array(z.string().min(1)).default([]),

@@ -11,6 +11,7 @@ const candidate = (index: number, score: number): CandidateScore => ({
   multiWordMatch: false,
   penalisedBy: [],
   boostedBy: [],
+  learned: 0,
 });
 
 /** A small deterministic generator, so a failure can be replayed. */

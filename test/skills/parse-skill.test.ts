@@ -64,6 +64,13 @@ describe('parseSkill', () => {
     expect(error.location).toMatchObject({ file: 'skills/webinar-promo/SKILL.md', line: 5 });
   });
 
+  it('reads example requests and names the line of a bad one', () => {
+    const withExamples = GOOD.replace('  not:\n', '  examples:\n    - "how do we get 300 people to sign up for Thursday\'s webinar?"\n    - ok\n  not:\n');
+    expectInvalid(withExamples, 'f.md', /^f\.md:11:7: metadata\.examples\[1\]: an example is a whole request/);
+    const skill = parseSkill(withExamples.replace('    - ok\n', ''), { file: 'f.md', folderName: 'webinar-promo' });
+    expect(skill.metadata.examples).toEqual(["how do we get 300 people to sign up for Thursday's webinar?"]);
+  });
+
   it('names the field of a bad "Not This" rule', () => {
     expectInvalid(GOOD.replace('use: content-production', 'use: Content Production'), 'f.md', /^f\.md:11:\d+: metadata\.not\[0\]\.use: /);
   });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeatureLine, featureLine } from '../../../src/routing/learned/example-classifier-schema.js';
+import { restoreExampleClassifier } from '../../../src/routing/learned/example-classifier.js';
+import { requestFeatures } from '../../../src/routing/learned/request-features.js';
+import { trainExampleClassifier, type TrainingExample } from '../../../src/routing/learned/train-example-classifier.js';
+
+const words = (text: string): string[] => text.split(' ');
+// Three candidates whose examples share words ("email", "page") but differ in what goes with them.
+const EXAMPLES: TrainingExample[] = [
+  ...['fix typos in this email', 'proofread the page copy', 'tighten this email draft', 'polish the page wording'].map((t) => ({ terms: words(t), target: 0 })),
+  ...['write a new email from scratch', 'draft page headlines', 'new copy for the pricing page', 'write the launch email'].map((t) => ({ terms: words(t), target: 1 })),
+  ...['why did signups drop', 'report on the email results', 'which channel brought leads', 'read the page analytics'].map((t) => ({ terms: words(t), target: 2 })),
+];
+
+describe('example classifier', () => {
+  it('looks at stems and neighbouring pairs', () => {
+    expect(requestFeatures(['content', 'calendar', 'content'])).toEqual(['content', 'calendar', 'content calendar', 'calendar content']);
+  });
+
+  it('trains the same model from the same examples, every time', () => {
+    expect(trainExampleClassifier(EXAMPLES, 3)).toEqual(trainExampleClassifier(EXAMPLES, 3));
+  });
+
+  it('puts most belief on the candidate whose examples a new request resembles', () => {
+    const classifier = restoreExampleClassifier(trainExampleClassifier(EXAMPLES, 3));
+    const best = (text: string): number => {
+      const p = classifier.classify(words(text))!;
+      expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+      return p.indexOf(Math.max(...p));
+    };
+    expect(best('proofread this email')).toBe(0);
+    expect(best('write a new page')).toBe(1);
+    expect(best('why did the email results drop')).toBe(2);
+  });
+
+  it('has no opinion on a request made only of words it never saw', () => {
+    const classifier = restoreExampleClassifier(trainExampleClassifier(EXAMPLES, 3));
+    expect(classifier.classify(words('flight lisbon tomorrow'))).toBeUndefined();
+    expect(classifier.classify([])).toBeUndefined();
+  });
+
+  it('stores features as table lines that read back unchanged', () => {
+    const feature = { name: 'content calendar', counts: [[0, 2], [4, 1]] as Array<[number, number]>, weights: [[1, -0.25]] as Array<[number, number]> };
+    expect(parseFeatureLine(featureLine(feature))).toEqual(feature);
+    expect(parseFeatureLine(featureLine({ name: 'seo', counts: [], weights: [] }))).toEqual({ name: 'seo', counts: [], weights: [] });
+  });
+});
