@@ -219,8 +219,9 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   let matched = false;
   for (const s of scores) if (s.score > 0) matched = true;
   // Resemblance to each candidate's example requests settles what phrases and words leave
-  // open (siblings, indirect wording); it moves the ranking, not the in-scope evidence.
-  const learned = index.classifier.classify(terms);
+  // open (siblings, indirect wording); it moves the ranking, not the in-scope evidence, and
+  // a request nothing else matched stays unmatched.
+  const learned = matched ? index.classifier.classify(terms) : undefined;
   if (learned) {
     for (const s of scores) {
       s.learned = weights.learned * learned[s.index]!;
