@@ -4,6 +4,7 @@ import { restoreRouteIndex, type RouteIndex } from './route-index.js';
 import type { RoutingCandidate } from './routing-candidate.js';
 import { trainExampleClassifier, type ClassifierTrainingOptions, type TrainingExample } from './learned/train-example-classifier.js';
 import { createAnalyser, rawTokens, type Analyser } from './text/analyse-text.js';
+import { requestParts } from './text/request-parts.js';
 import { MARKETING_TERMS, OFF_DOMAIN_TERMS } from './text/domain-lexicon.js';
 import { loadEnglishFrequencies, type EnglishFrequencies } from './text/english-frequencies.js';
 import { QUESTION_WORDS, STOPWORDS } from './text/stopwords.js';
@@ -81,11 +82,12 @@ export interface BuildIndexOptions {
 
 /**
  * What the example classifier learns from: each candidate's example requests and triggers,
- * analysed as requests are (typo repair included), so training and routing see the same stems.
+ * read as requests are (pasted material and ruled-out spans set aside, typo repair
+ * included), so training and routing see the same stems.
  */
 export function trainingExamples(candidates: readonly RoutingCandidate[], analyser: Analyser): TrainingExample[] {
   return candidates.flatMap((c, target) =>
-    [...c.triggers, ...(c.examples ?? [])].map((text) => ({ terms: analyser.terms(text), target })),
+    [...c.triggers, ...(c.examples ?? [])].map((text) => ({ terms: analyser.terms(requestParts(text).wanted), target })),
   );
 }
 

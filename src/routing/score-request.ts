@@ -4,8 +4,7 @@ import { campaignScope } from './campaign-scope.js';
 import { matchPhrases, type PhraseHit } from './match-phrases.js';
 import { DEFAULT_WEIGHTS, type ScoringWeights } from './scoring-weights.js';
 import { lookUpStems, type StemEntry } from './stem-table.js';
-import { splitNegations } from './text/split-negations.js';
-import { splitQuoted } from './text/split-quoted.js';
+import { requestParts } from './text/request-parts.js';
 import { businessContext, marketingIntent } from './text/marketing-intent.js';
 import { offDomainTask } from './text/off-domain-task.js';
 import { asksForOneDeliverable } from './text/one-deliverable.js';
@@ -100,9 +99,7 @@ function domainTermsOf(query: readonly StemEntry[], excluded: readonly StemEntry
 
 /** Scores every candidate for a request. Pure: same index and text, same result. */
 export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWeights = DEFAULT_WEIGHTS): ScoredRequest {
-  // Pasted material is what to work on, not what the request is about.
-  const { request, quoted } = splitQuoted(text);
-  const { wanted, excluded } = splitNegations(request);
+  const { request, quoted, wanted, excluded } = requestParts(text);
   const terms = index.analyser.terms(wanted);
   const queryStems = new Set(terms);
   const excludedStems: ReadonlySet<string> = excluded.length > 0 ? new Set(excluded.flatMap((span) => index.analyser.terms(span))) : NOTHING_EXCLUDED;
