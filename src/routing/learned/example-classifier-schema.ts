@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * A classifier trained on the candidates' example requests and triggers, as cacheable data.
  *
- * `features` is a table, one line per feature (a stem or a pair of stems):
+ * `features` is a table, one line per feature (a stem or a pair of stems), sorted by name:
  * `name<TAB>counts<TAB>weights`, where counts are how often the feature appears in each
  * candidate's examples (naive Bayes) and weights are its logistic-regression weights, both
  * sparse as `candidate:value` pairs joined by commas. One string rather than thousands of

@@ -1,4 +1,5 @@
 import { parseFeatureLine, type CompiledExampleClassifier } from './example-classifier-schema.js';
+import { findFeatureLine } from './feature-table.js';
 import { softmaxInPlace } from './train-example-classifier.js';
 
 /** Says how much a request resembles each candidate's examples. */
@@ -28,42 +29,72 @@ interface FeatureSlot {
 const slotOf = (line: string, id: number): FeatureSlot => ({ line, id, start: -1, middle: 0, end: 0 });
 
 /**
- * Restores a trained classifier. The table is indexed on the first request and each
- * feature decoded when a request first uses it, into sparse rows (a feature is seen with
- * one or two candidates, so a request adds a few numbers per feature, not one per candidate): a request meets a few dozen features, and
- * a cold start should not pay for thousands. Features are the same as `requestFeatures`
- * gives (distinct stems, distinct neighbouring pairs), walked without building strings.
+ * Requests answered by binary search on the table before it is indexed. A one-shot
+ * `mops route` never pays for indexing thousands of features; a server or a batch pays
+ * once, after a few requests, and then looks features up by number.
+ */
+const REQUESTS_BEFORE_INDEXING = 16;
+
+/** Feature lookups: by stem, and by pair of neighbouring stems. */
+interface FeatureLookup {
+  single(term: string): FeatureSlot | undefined;
+  pair(first: string, second: string, firstSlot: FeatureSlot, secondSlot: FeatureSlot): FeatureSlot | undefined;
+}
+
+/** Binary search on the table; each line found becomes a slot once, and misses are not kept. */
+function searchLookup(table: string): FeatureLookup {
+  const found = new Map<string, FeatureSlot>();
+  const find = (name: string): FeatureSlot | undefined => {
+    let slot = found.get(name);
+    if (slot) return slot;
+    const line = findFeatureLine(table, name);
+    if (line === undefined) return undefined;
+    found.set(name, (slot = slotOf(line, -1)));
+    return slot;
+  };
+  return { single: find, pair: (first, second) => find(`${first} ${second}`) };
+}
+
+/**
+ * Every line indexed. A pair's key is its first stem's number × stemCount + its second's:
+ * one small-integer lookup instead of hashing a joined string. Every stem of a pair is also
+ * a single feature, since training counts both from the same example.
+ */
+function indexedLookup(table: string): FeatureLookup {
+  const single = new Map<string, FeatureSlot>();
+  const pairs = new Map<number, FeatureSlot>();
+  const pairLines: string[] = [];
+  for (const line of table === '' ? [] : table.split('\n')) {
+    const name = line.slice(0, line.indexOf('\t'));
+    if (name.includes(' ')) pairLines.push(line);
+    else single.set(name, slotOf(line, single.size));
+  }
+  const stemCount = single.size;
+  for (const line of pairLines) {
+    const name = line.slice(0, line.indexOf('\t'));
+    const space = name.indexOf(' ');
+    const first = single.get(name.slice(0, space));
+    const second = single.get(name.slice(space + 1));
+    if (first && second) pairs.set(first.id * stemCount + second.id, slotOf(line, -1));
+  }
+  return {
+    single: (term) => single.get(term),
+    pair: (_first, _second, firstSlot, secondSlot) => pairs.get(firstSlot.id * stemCount + secondSlot.id),
+  };
+}
+
+/**
+ * Restores a trained classifier. Each feature is decoded when a request first uses it, into
+ * sparse rows: a feature is seen with one or two candidates, so a request adds a few numbers
+ * per feature, not one per candidate. Features are the same as `requestFeatures` gives
+ * (distinct stems, distinct neighbouring pairs), walked without building them as a list.
  */
 export function restoreExampleClassifier(compiled: CompiledExampleClassifier): ExampleClassifier {
   const { classes, smoothing } = compiled;
   const logTotals = Float64Array.from(compiled.logTotals);
   const logSmoothing = Math.log(smoothing);
-  let single: Map<string, FeatureSlot> | undefined;
-  // A pair's key is its first stem's number × stemCount + its second's: one small-integer
-  // lookup instead of hashing two strings. Every stem of a pair is also a single feature,
-  // since training counts both from the same example.
-  let pairs: Map<number, FeatureSlot> | undefined;
-  let stemCount = 0;
-
-  const indexTable = (): void => {
-    single = new Map();
-    pairs = new Map();
-    const lines = compiled.features === '' ? [] : compiled.features.split('\n');
-    const pairLines: string[] = [];
-    for (const line of lines) {
-      const name = line.slice(0, line.indexOf('\t'));
-      if (name.includes(' ')) pairLines.push(line);
-      else single.set(name, slotOf(line, single.size));
-    }
-    stemCount = single.size;
-    for (const line of pairLines) {
-      const name = line.slice(0, line.indexOf('\t'));
-      const space = name.indexOf(' ');
-      const first = single.get(name.slice(0, space));
-      const second = single.get(name.slice(space + 1));
-      if (first && second) pairs.set(first.id * stemCount + second.id, slotOf(line, -1));
-    }
-  };
+  let lookup = searchLookup(compiled.features);
+  let requests = 0;
 
   // The shared rows: candidate index and value, grown as features are decoded.
   let rowClasses = new Int32Array(1024);
@@ -95,8 +126,8 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
   const regression = new Float64Array(classes);
   const probabilities = new Float64Array(classes);
   let known = 0;
-  // The request's stems as numbers (-1: never seen in training), reused across calls.
-  let ids = new Int32Array(64);
+  // The request's stems' slots (undefined: never seen in training), reused across calls.
+  const slots: Array<FeatureSlot | undefined> = [];
   const add = (slot: FeatureSlot | undefined): void => {
     if (!slot) return;
     if (slot.start < 0) decode(slot);
@@ -107,28 +138,30 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
 
   return {
     classify(terms) {
-      if (!single) indexTable();
+      if (++requests === REQUESTS_BEFORE_INDEXING) {
+        lookup = indexedLookup(compiled.features);
+        rowLength = 0;
+      }
       bayes.fill(0);
       regression.fill(0);
       known = 0;
-      if (ids.length < terms.length) ids = new Int32Array(terms.length * 2);
+      slots.length = terms.length;
       for (let i = 0; i < terms.length; i++) {
         const first = terms.indexOf(terms[i]!);
         if (first < i) {
-          ids[i] = ids[first]!;
+          slots[i] = slots[first];
           continue;
         }
-        const slot = single!.get(terms[i]!);
-        ids[i] = slot ? slot.id : -1;
-        add(slot);
+        slots[i] = lookup.single(terms[i]!);
+        add(slots[i]);
       }
       for (let i = 0; i + 1 < terms.length; i++) {
-        const a = ids[i]!;
-        const b = ids[i + 1]!;
-        if (a < 0 || b < 0) continue;
+        const a = slots[i];
+        const b = slots[i + 1];
+        if (!a || !b) continue;
         let repeated = false;
-        for (let j = 0; j < i && !repeated; j++) repeated = ids[j] === a && ids[j + 1] === b;
-        if (!repeated) add(pairs!.get(a * stemCount + b));
+        for (let j = 0; j < i && !repeated; j++) repeated = slots[j] === a && slots[j + 1] === b;
+        if (!repeated) add(lookup.pair(terms[i]!, terms[i + 1]!, a, b));
       }
       if (known === 0) return undefined;
       // Uniform prior: a candidate with more examples is not more likely for that reason.

@@ -1,4 +1,5 @@
 import { featureLine, type CompiledExampleClassifier } from './example-classifier-schema.js';
+import { featureTable } from './feature-table.js';
 import { requestFeatures } from './request-features.js';
 
 /** A request known to belong to a candidate: its stems and the candidate's index. */
@@ -117,7 +118,7 @@ export function trainExampleClassifier(
     classes,
     smoothing: options.smoothing,
     logTotals: Array.from(totals, (total) => Math.log(total + options.smoothing * featureCount)),
-    features: lines.join('\n'),
+    features: featureTable(lines),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeatureLine, featureLine } from '../../../src/routing/learned/example-classifier-schema.js';
 import { restoreExampleClassifier } from '../../../src/routing/learned/example-classifier.js';
+import { featureTable, findFeatureLine } from '../../../src/routing/learned/feature-table.js';
 import { requestFeatures } from '../../../src/routing/learned/request-features.js';
 import { trainExampleClassifier, type TrainingExample } from '../../../src/routing/learned/train-example-classifier.js';
 
@@ -43,5 +44,19 @@ describe('example classifier', () => {
     const feature = { name: 'content calendar', counts: [[0, 2], [4, 1]] as Array<[number, number]>, weights: [[1, -0.25]] as Array<[number, number]> };
     expect(parseFeatureLine(featureLine(feature))).toEqual(feature);
     expect(parseFeatureLine(featureLine({ name: 'seo', counts: [], weights: [] }))).toEqual({ name: 'seo', counts: [], weights: [] });
+  });
+
+  it('finds every line of a sorted table by binary search, and nothing else', () => {
+    const names = ['ab', 'abc', 'ad', 'b', 'b c', 'content', 'content calendar', 'seo', 'z'];
+    const table = featureTable([...names].reverse().map((name) => `${name}\t0:1\t`));
+    for (const name of names) expect(findFeatureLine(table, name)).toBe(`${name}\t0:1\t`);
+    for (const name of ['', 'a', 'abd', 'b b', 'conten', 'content calendars', 'zz', 'ac']) expect(findFeatureLine(table, name)).toBeUndefined();
+    expect(findFeatureLine('', 'seo')).toBeUndefined();
+  });
+
+  it('gives the same answer before and after it indexes its table', () => {
+    const classifier = restoreExampleClassifier(trainExampleClassifier(EXAMPLES, 3));
+    const answers = Array.from({ length: 40 }, (_, i) => Array.from(classifier.classify(words(i % 2 ? 'proofread this email draft' : 'report on the page results'))!));
+    for (let i = 2; i < answers.length; i++) expect(answers[i]).toEqual(answers[i % 2]);
   });
 });
