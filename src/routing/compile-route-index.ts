@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { COMPILED_INDEX_VERSION, type CompiledPhrase, type CompiledRouteIndex } from './compiled-route-index.js';
 import { restoreRouteIndex, type RouteIndex } from './route-index.js';
 import type { RoutingCandidate } from './routing-candidate.js';
+import { NOT_MARKETING_REQUESTS } from './learned/not-marketing-requests.js';
 import { trainExampleClassifier, type ClassifierTrainingOptions, type TrainingExample } from './learned/train-example-classifier.js';
 import { createAnalyser, rawTokens, type Analyser } from './text/analyse-text.js';
 import { requestParts } from './text/request-parts.js';
@@ -78,17 +79,25 @@ export interface BuildIndexOptions {
   corpusBoost?: number;
   english?: EnglishFrequencies;
   classifier?: ClassifierTrainingOptions;
+  /** Requests that are not marketing, for the classifier (default: the router's own list). */
+  notMarketing?: readonly string[];
 }
 
 /**
  * What the example classifier learns from: each candidate's example requests and triggers,
- * read as requests are (pasted material and ruled-out spans set aside, typo repair
+ * and the requests that are not marketing, read as requests are (pasted material and ruled-out spans set aside, typo repair
  * included), so training and routing see the same stems.
  */
-export function trainingExamples(candidates: readonly RoutingCandidate[], analyser: Analyser): TrainingExample[] {
-  return candidates.flatMap((c, target) =>
-    [...c.triggers, ...(c.examples ?? [])].map((text) => ({ terms: analyser.terms(requestParts(text).wanted), target })),
-  );
+export function trainingExamples(
+  candidates: readonly RoutingCandidate[],
+  notMarketing: readonly string[],
+  analyser: Analyser,
+): TrainingExample[] {
+  const termsOf = (text: string): string[] => analyser.terms(requestParts(text).wanted);
+  return [
+    ...candidates.flatMap((c, target) => [...c.triggers, ...(c.examples ?? [])].map((text) => ({ terms: termsOf(text), target }))),
+    ...notMarketing.map((text) => ({ terms: termsOf(text), target: null })),
+  ];
 }
 
 export function buildRouteIndex(candidates: readonly RoutingCandidate[], options: BuildIndexOptions = {}): RouteIndex {
@@ -193,7 +202,7 @@ export function compileRouteIndex(candidates: readonly RoutingCandidate[], optio
     bm25,
     domain: Object.fromEntries(domain),
     classifier: trainExampleClassifier(
-      trainingExamples(candidates, createAnalyser({ vocabulary })),
+      trainingExamples(candidates, options.notMarketing ?? NOT_MARKETING_REQUESTS, createAnalyser({ vocabulary })),
       candidates.length,
       options.classifier,
     ),

@@ -211,19 +211,29 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // Only multi-word trigger matches count as evidence: a lone word ("polish") is too weak.
   evidence += weights.evidencePhrase * bestMultiWord + weights.intent * Math.min(2, marketingIntent(wanted));
   if (covering) evidence += weights.exactTrigger;
-  // HR, legal, finance and IT work stays out of scope whatever marketing words it names.
-  if (offDomainTask(wanted)) evidence = Math.min(evidence, weights.offDomainTaskCap);
   let matched = false;
   for (const s of scores) if (s.score > 0) matched = true;
-  // Resemblance to each candidate's example requests settles what phrases and words leave
-  // open (siblings, indirect wording); it moves the ranking, not the in-scope evidence, and
-  // a request nothing else matched stays unmatched.
-  const learned = matched ? index.classifier.classify(terms) : undefined;
-  if (learned) {
-    for (const s of scores) {
-      s.learned = weights.learned * learned[s.index]!;
-      s.score += s.learned;
+  // The example classifier reads only requests something else matched: a request with no
+  // marketing phrase or word stays unmatched however it is worded.
+  const reading = matched ? index.classifier.classify(terms) : undefined;
+  if (reading) {
+    // Worded like marketing requests, or like the requests it learned are not marketing: a
+    // little more or less evidence. Only clearly marketing wording adds any, and a request of
+    // a word or two ("ads") gets none: it is marketing, but too little to act on.
+    const odds = Math.max(-weights.scopeClip, Math.min(weights.scopeClip, reading.scopeLogOdds));
+    if (odds < 0) evidence += weights.scopeAgainst * odds;
+    else if (queryStems.size >= weights.scopeMinTerms) evidence += weights.scopeFor * Math.max(0, odds - weights.scopeMargin);
+    // Resemblance to each candidate's examples settles what phrases and words leave open
+    // (siblings, indirect wording).
+    const probabilities = reading.candidates;
+    if (probabilities) {
+      for (const s of scores) {
+        s.learned = weights.learned * probabilities[s.index]!;
+        s.score += s.learned;
+      }
     }
   }
+  // HR, legal, finance and IT work stays out of scope whatever marketing words it names.
+  if (offDomainTask(wanted)) evidence = Math.min(evidence, weights.offDomainTaskCap);
   return { terms, candidates: scores, evidence, domainTerms, matched };
 }

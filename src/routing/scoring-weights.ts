@@ -36,6 +36,14 @@ export interface ScoringWeights {
   offDomainTaskCap: number;
   /** Multiplier of the example classifier's probability in each candidate's score. */
   learned: number;
+  /** Evidence per unit of the classifier's marketing log-odds, above and below zero, and their bound. */
+  scopeFor: number;
+  scopeAgainst: number;
+  scopeClip: number;
+  /** Distinct stems a request needs before looking like marketing adds evidence. */
+  scopeMinTerms: number;
+  /** Marketing log-odds below which looking like marketing adds nothing. */
+  scopeMargin: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = {
@@ -58,4 +66,9 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   campaign: 5,
   offDomainTaskCap: 0,
   learned: 10,
+  scopeFor: 0.45,
+  scopeAgainst: 0.5,
+  scopeClip: 3.5,
+  scopeMinTerms: 4,
+  scopeMargin: 1,
 };

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 /**
- * A classifier trained on the candidates' example requests and triggers, as cacheable data.
+ * A classifier trained on the candidates' example requests and triggers, and on requests
+ * that are not marketing at all, as cacheable data.
  *
  * `features` is a table, one line per feature (a stem or a pair of stems), sorted by name:
- * `name<TAB>counts<TAB>weights`, where counts are how often the feature appears in each
- * candidate's examples (naive Bayes) and weights are its logistic-regression weights, both
- * sparse as `candidate:value` pairs joined by commas. One string rather than thousands of
+ * `name<TAB>counts<TAB>weights<TAB>scope`, where counts are how often the feature appears in
+ * each candidate's examples (naive Bayes) and weights are its logistic-regression weights,
+ * both sparse as `candidate:value` pairs joined by commas, and scope is its weight for
+ * "a marketing task at all" (empty when negligible). One string rather than thousands of
  * small arrays: the cache is read on every cold start, and JSON.parse builds a string
  * several times faster; lines are decoded only when a request uses their feature.
  */
@@ -17,6 +19,8 @@ export const CompiledExampleClassifierSchema = z.object({
   smoothing: z.number().positive(),
   /** Per candidate: log(total feature count + smoothing × vocabulary size), the naive Bayes denominator. */
   logTotals: z.array(z.number()),
+  /** Log-odds of "a marketing task" before any feature is seen. */
+  scopeBias: z.number(),
   features: z.string(),
 });
 
@@ -27,6 +31,7 @@ export interface ClassifierFeature {
   name: string;
   counts: Array<[number, number]>;
   weights: Array<[number, number]>;
+  scope: number;
 }
 
 const pairsText = (pairs: ReadonlyArray<[number, number]>): string => pairs.map(([k, v]) => `${k}:${v}`).join(',');
@@ -41,10 +46,10 @@ const pairsOf = (text: string): Array<[number, number]> =>
 
 /** One line of the feature table. Feature names are stems and spaces, never tabs or newlines. */
 export function featureLine(feature: ClassifierFeature): string {
-  return `${feature.name}\t${pairsText(feature.counts)}\t${pairsText(feature.weights)}`;
+  return `${feature.name}\t${pairsText(feature.counts)}\t${pairsText(feature.weights)}\t${feature.scope === 0 ? '' : feature.scope}`;
 }
 
 export function parseFeatureLine(line: string): ClassifierFeature {
-  const [name = '', counts = '', weights = ''] = line.split('\t');
-  return { name, counts: pairsOf(counts), weights: pairsOf(weights) };
+  const [name = '', counts = '', weights = '', scope = ''] = line.split('\t');
+  return { name, counts: pairsOf(counts), weights: pairsOf(weights), scope: scope === '' ? 0 : Number(scope) };
 }

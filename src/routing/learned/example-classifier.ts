@@ -2,14 +2,21 @@ import { parseFeatureLine, type CompiledExampleClassifier } from './example-clas
 import { findFeatureLine } from './feature-table.js';
 import { softmaxInPlace } from './train-example-classifier.js';
 
-/** Says how much a request resembles each candidate's examples. */
-export interface ExampleClassifier {
+/** What the example classifier reads in a request. Reused by the next call: read it before classifying again. */
+export interface ExampleReading {
   /**
    * Probabilities over the candidates (index order) from the average of naive Bayes and
-   * logistic regression, or undefined when no feature of the request was seen in training.
-   * The array is reused by the next call: read it before classifying again.
+   * logistic regression; undefined when no feature was seen in the candidates' examples.
    */
-  classify(terms: readonly string[]): Float64Array | undefined;
+  candidates: Float64Array | undefined;
+  /** Log-odds that the request is a marketing task at all. */
+  scopeLogOdds: number;
+}
+
+/** Says how much a request resembles each candidate's examples, and marketing requests at all. */
+export interface ExampleClassifier {
+  /** Undefined when no feature of the request was seen in training. */
+  classify(terms: readonly string[]): ExampleReading | undefined;
 }
 
 /**
@@ -24,9 +31,10 @@ interface FeatureSlot {
   start: number;
   middle: number;
   end: number;
+  scope: number;
 }
 
-const slotOf = (line: string, id: number): FeatureSlot => ({ line, id, start: -1, middle: 0, end: 0 });
+const slotOf = (line: string, id: number): FeatureSlot => ({ line, id, start: -1, middle: 0, end: 0, scope: 0 });
 
 /**
  * Requests answered by binary search on the table before it is indexed. A one-shot
@@ -113,7 +121,8 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
     rowValues[rowLength++] = value;
   };
   const decode = (slot: FeatureSlot): void => {
-    const { counts, weights } = parseFeatureLine(slot.line);
+    const { counts, weights, scope } = parseFeatureLine(slot.line);
+    slot.scope = scope;
     slot.start = rowLength;
     // Naive Bayes: log(count + smoothing) - log(smoothing); absent counts add nothing here.
     for (const [k, count] of counts) append(k, Math.log(count + smoothing) - logSmoothing);
@@ -126,12 +135,18 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
   const regression = new Float64Array(classes);
   const probabilities = new Float64Array(classes);
   let known = 0;
+  let scopeLogOdds = 0;
+  let seen = 0;
+  const reading: ExampleReading = { candidates: undefined, scopeLogOdds: 0 };
   // The request's stems' slots (undefined: never seen in training), reused across calls.
   const slots: Array<FeatureSlot | undefined> = [];
   const add = (slot: FeatureSlot | undefined): void => {
     if (!slot) return;
     if (slot.start < 0) decode(slot);
-    known++;
+    seen++;
+    scopeLogOdds += slot.scope;
+    // A feature only the not-marketing requests have says nothing about which candidate.
+    if (slot.middle > slot.start) known++;
     for (let i = slot.start; i < slot.middle; i++) bayes[rowClasses[i]!]! += rowValues[i]!;
     for (let i = slot.middle; i < slot.end; i++) regression[rowClasses[i]!]! += rowValues[i]!;
   };
@@ -145,6 +160,8 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
       bayes.fill(0);
       regression.fill(0);
       known = 0;
+      seen = 0;
+      scopeLogOdds = compiled.scopeBias;
       slots.length = terms.length;
       for (let i = 0; i < terms.length; i++) {
         const first = terms.indexOf(terms[i]!);
@@ -163,13 +180,17 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
         for (let j = 0; j < i && !repeated; j++) repeated = slots[j] === a && slots[j + 1] === b;
         if (!repeated) add(lookup.pair(terms[i]!, terms[i + 1]!, a, b));
       }
-      if (known === 0) return undefined;
+      if (seen === 0) return undefined;
+      reading.scopeLogOdds = scopeLogOdds;
+      reading.candidates = undefined;
+      if (known === 0) return reading;
       // Uniform prior: a candidate with more examples is not more likely for that reason.
       for (let k = 0; k < classes; k++) bayes[k]! += known * (logSmoothing - logTotals[k]!);
       softmaxInPlace(bayes);
       softmaxInPlace(regression);
       for (let k = 0; k < classes; k++) probabilities[k] = (bayes[k]! + regression[k]!) / 2;
-      return probabilities;
+      reading.candidates = probabilities;
+      return reading;
     },
   };
 }

@@ -2,10 +2,10 @@ import { featureLine, type CompiledExampleClassifier } from './example-classifie
 import { featureTable } from './feature-table.js';
 import { requestFeatures } from './request-features.js';
 
-/** A request known to belong to a candidate: its stems and the candidate's index. */
+/** A request with its stems and where it belongs: a candidate's index, or null when it is not marketing at all. */
 export interface TrainingExample {
   terms: readonly string[];
-  target: number;
+  target: number | null;
 }
 
 export interface ClassifierTrainingOptions {
@@ -42,9 +42,11 @@ function seededRandom(seed: number): () => number {
 const roundTo = (x: number, digits: number): number => Number(x.toFixed(digits));
 
 /**
- * Trains the two halves of the example classifier: naive Bayes counts (one pass) and a
- * softmax logistic regression by stochastic gradient descent. They err differently, so the
- * router averages their probabilities. Pure and deterministic.
+ * Trains the example classifier. Which candidate: naive Bayes counts (one pass) and a
+ * softmax logistic regression by stochastic gradient descent, on the candidates' examples;
+ * they err differently, so the router averages their probabilities. Whether marketing at
+ * all: a binary logistic regression of those examples against the not-marketing ones.
+ * Pure and deterministic.
  */
 export function trainExampleClassifier(
   examples: readonly TrainingExample[],
@@ -53,7 +55,7 @@ export function trainExampleClassifier(
 ): CompiledExampleClassifier {
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const encoded = examples.map(({ terms, target }) => {
+  const encode = ({ terms, target }: TrainingExample): EncodedExample => {
     const features = requestFeatures(terms).map((f) => {
       let id = ids.get(f);
       if (id === undefined) {
@@ -63,45 +65,22 @@ export function trainExampleClassifier(
       return id;
     });
     return { features: Int32Array.from(features), target };
-  });
+  };
+  // Candidates' examples first, so the naive Bayes vocabulary is theirs alone.
+  const inScope = examples.filter((e) => e.target !== null).map(encode);
+  const candidateFeatureCount = names.length;
+  const notMarketing = examples.filter((e) => e.target === null).map(encode);
   const featureCount = names.length;
 
   // Naive Bayes: how often each feature appears in each candidate's examples.
   const counts = new Float64Array(featureCount * classes);
   const totals = new Float64Array(classes);
-  for (const { features, target } of encoded) {
-    for (const f of features) counts[f * classes + target]! += 1;
-    totals[target]! += features.length;
+  for (const { features, target } of inScope) {
+    for (const f of features) counts[f * classes + target!]! += 1;
+    totals[target!]! += features.length;
   }
-
-  // Logistic regression, one example at a time in a seeded random order.
-  const weights = new Float64Array(featureCount * classes);
-  const scores = new Float64Array(classes);
-  const random = seededRandom(featureCount * 31 + encoded.length);
-  const order = encoded.map((_, i) => i);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const e of order) {
-      const { features, target } = encoded[e]!;
-      if (features.length === 0) continue;
-      scores.fill(0);
-      for (const f of features) for (let k = 0; k < classes; k++) scores[k]! += weights[f * classes + k]!;
-      softmaxInPlace(scores);
-      // Long examples take smaller steps per feature, so every example counts about the same;
-      // steps shrink epoch by epoch, so the order of the last examples seen leaves no bias.
-      const step = (options.learningRate * (1 - epoch / options.epochs)) / Math.sqrt(features.length);
-      for (const f of features) {
-        for (let k = 0; k < classes; k++) {
-          const w = f * classes + k;
-          const gradient = scores[k]! - (k === target ? 1 : 0);
-          weights[w]! -= step * gradient + options.learningRate * options.l2 * weights[w]!;
-        }
-      }
-    }
-  }
+  const weights = trainCandidateRegression(inScope, featureCount, candidateFeatureCount, classes, options);
+  const scope = trainScopeRegression(inScope, notMarketing, featureCount, options);
 
   const lines = names.map((name, f) => {
     const sparseCounts: Array<[number, number]> = [];
@@ -112,14 +91,105 @@ export function trainExampleClassifier(
       const weight = weights[f * classes + k]!;
       if (Math.abs(weight) >= options.minWeight) sparseWeights.push([k, roundTo(weight, 3)]);
     }
-    return featureLine({ name, counts: sparseCounts, weights: sparseWeights });
+    const scopeWeight = Math.abs(scope.weights[f]!) >= options.minWeight ? roundTo(scope.weights[f]!, 3) : 0;
+    return featureLine({ name, counts: sparseCounts, weights: sparseWeights, scope: scopeWeight });
   });
   return {
     classes,
     smoothing: options.smoothing,
-    logTotals: Array.from(totals, (total) => Math.log(total + options.smoothing * featureCount)),
+    logTotals: Array.from(totals, (total) => Math.log(total + options.smoothing * candidateFeatureCount)),
+    scopeBias: roundTo(scope.bias, 3),
     features: featureTable(lines),
   };
+}
+
+interface EncodedExample {
+  features: Int32Array;
+  target: number | null;
+}
+
+/** Shuffles `order` in place with the generator (Fisher-Yates). */
+function shuffle(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
+
+/**
+ * Long examples take smaller steps per feature, so every example counts about the same;
+ * steps shrink epoch by epoch, so the order of the last examples seen leaves no bias.
+ */
+const stepSize = (options: ClassifierTrainingOptions, epoch: number, featureCount: number): number =>
+  (options.learningRate * (1 - epoch / options.epochs)) / Math.sqrt(featureCount);
+
+/** Softmax regression over the candidates, one example at a time in a seeded random order. */
+function trainCandidateRegression(
+  examples: readonly EncodedExample[],
+  featureCount: number,
+  candidateFeatureCount: number,
+  classes: number,
+  options: ClassifierTrainingOptions,
+): Float64Array {
+  const weights = new Float64Array(featureCount * classes);
+  const scores = new Float64Array(classes);
+  // Seeded from the candidates' examples alone: the not-marketing list does not move these weights.
+  const random = seededRandom(candidateFeatureCount * 31 + examples.length);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffle(order, random);
+    for (const e of order) {
+      const { features, target } = examples[e]!;
+      if (features.length === 0) continue;
+      scores.fill(0);
+      for (const f of features) for (let k = 0; k < classes; k++) scores[k]! += weights[f * classes + k]!;
+      softmaxInPlace(scores);
+      const step = stepSize(options, epoch, features.length);
+      for (const f of features) {
+        for (let k = 0; k < classes; k++) {
+          const w = f * classes + k;
+          const gradient = scores[k]! - (k === target ? 1 : 0);
+          weights[w]! -= step * gradient + options.learningRate * options.l2 * weights[w]!;
+        }
+      }
+    }
+  }
+  return weights;
+}
+
+/**
+ * Binary regression: marketing (the candidates' examples) against not marketing. The two
+ * sides are weighted to count equally however many examples each has.
+ */
+function trainScopeRegression(
+  marketing: readonly EncodedExample[],
+  notMarketing: readonly EncodedExample[],
+  featureCount: number,
+  options: ClassifierTrainingOptions,
+): { weights: Float64Array; bias: number } {
+  const weights = new Float64Array(featureCount);
+  let bias = 0;
+  if (notMarketing.length === 0) return { weights, bias };
+  const all = [...marketing, ...notMarketing];
+  const sideWeight = (isMarketing: boolean): number => all.length / (2 * (isMarketing ? marketing.length : notMarketing.length));
+  const random = seededRandom(featureCount * 17 + all.length);
+  const order = all.map((_, i) => i);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffle(order, random);
+    for (const e of order) {
+      const { features, target } = all[e]!;
+      if (features.length === 0) continue;
+      const isMarketing = target !== null;
+      let z = bias;
+      for (const f of features) z += weights[f]!;
+      const gradient = (1 / (1 + Math.exp(-z)) - (isMarketing ? 1 : 0)) * sideWeight(isMarketing);
+      const step = stepSize(options, epoch, features.length);
+      for (const f of features) weights[f]! -= step * gradient + options.learningRate * options.l2 * weights[f]!;
+      // The bias moves slowly: it sees every example.
+      bias -= 0.1 * options.learningRate * (1 - epoch / options.epochs) * gradient;
+    }
+  }
+  return { weights, bias };
 }
 
 /** Turns scores into probabilities in place (shifted by the maximum, so large scores do not overflow). */

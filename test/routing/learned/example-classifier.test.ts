@@ -25,7 +25,7 @@ describe('example classifier', () => {
   it('puts most belief on the candidate whose examples a new request resembles', () => {
     const classifier = restoreExampleClassifier(trainExampleClassifier(EXAMPLES, 3));
     const best = (text: string): number => {
-      const p = classifier.classify(words(text))!;
+      const p = classifier.classify(words(text))!.candidates!;
       expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
       return p.indexOf(Math.max(...p));
     };
@@ -41,9 +41,9 @@ describe('example classifier', () => {
   });
 
   it('stores features as table lines that read back unchanged', () => {
-    const feature = { name: 'content calendar', counts: [[0, 2], [4, 1]] as Array<[number, number]>, weights: [[1, -0.25]] as Array<[number, number]> };
+    const feature = { name: 'content calendar', counts: [[0, 2], [4, 1]] as Array<[number, number]>, weights: [[1, -0.25]] as Array<[number, number]>, scope: 0.5 };
     expect(parseFeatureLine(featureLine(feature))).toEqual(feature);
-    expect(parseFeatureLine(featureLine({ name: 'seo', counts: [], weights: [] }))).toEqual({ name: 'seo', counts: [], weights: [] });
+    expect(parseFeatureLine(featureLine({ name: 'seo', counts: [], weights: [], scope: 0 }))).toEqual({ name: 'seo', counts: [], weights: [], scope: 0 });
   });
 
   it('finds every line of a sorted table by binary search, and nothing else', () => {
@@ -56,7 +56,25 @@ describe('example classifier', () => {
 
   it('gives the same answer before and after it indexes its table', () => {
     const classifier = restoreExampleClassifier(trainExampleClassifier(EXAMPLES, 3));
-    const answers = Array.from({ length: 40 }, (_, i) => Array.from(classifier.classify(words(i % 2 ? 'proofread this email draft' : 'report on the page results'))!));
+    const answers = Array.from({ length: 40 }, (_, i) => Array.from(classifier.classify(words(i % 2 ? 'proofread this email draft' : 'report on the page results'))!.candidates!));
     for (let i = 2; i < answers.length; i++) expect(answers[i]).toEqual(answers[i % 2]);
+  });
+
+  it('learns from not-marketing requests whether a request is marketing at all, leaving the candidates alone', () => {
+    const notMarketing: TrainingExample[] = ['why did the server drop', 'fix the email server', 'book a flight to lisbon', 'report the bug to engineering'].map((t) => ({
+      terms: words(t),
+      target: null,
+    }));
+    const both = restoreExampleClassifier(trainExampleClassifier([...EXAMPLES, ...notMarketing], 3));
+    const candidatesOnly = restoreExampleClassifier(trainExampleClassifier(EXAMPLES, 3));
+    const marketing = both.classify(words('proofread the page copy'))!;
+    expect(Array.from(marketing.candidates!)).toEqual(Array.from(candidatesOnly.classify(words('proofread the page copy'))!.candidates!));
+    expect(marketing.scopeLogOdds).toBeGreaterThan(0);
+    const server = both.classify(words('the email server bug'))!;
+    expect(server.scopeLogOdds).toBeLessThan(0);
+    // Words only the not-marketing requests have: an opinion on scope, none on candidates.
+    const flight = both.classify(words('flight lisbon'))!;
+    expect(flight.candidates).toBeUndefined();
+    expect(flight.scopeLogOdds).toBeLessThan(0);
   });
 });
