@@ -17,8 +17,8 @@ describe('routing quality on the labelled set', () => {
     expect(examples.length).toBeGreaterThanOrEqual(300);
     const router = await routerBlindTo(examples.map((e) => e.text));
     const evaluation = evaluateRouting(examples, (text) => router.route(text));
-    expect(evaluation.inScope.accuracy).toBeGreaterThanOrEqual(0.95);
-    expect(evaluation.outOfScope.recall).toBeGreaterThanOrEqual(0.92);
+    expect(evaluation.inScope.accuracy).toBeGreaterThanOrEqual(0.96);
+    expect(evaluation.outOfScope.recall).toBeGreaterThanOrEqual(0.94);
     expect(evaluation.outOfScope.precision).toBeGreaterThanOrEqual(0.9);
     for (const row of evaluation.perLabel) expect(row.accuracy, row.label).toBeGreaterThanOrEqual(0.75);
   });
@@ -27,7 +27,7 @@ describe('routing quality on the labelled set', () => {
     const examples = await loadLabelledRequests(join(PACKAGE_ROOT, 'test/routing/fixtures/labelled-requests-b.jsonl'));
     const router = await routerBlindTo(examples.map((e) => e.text));
     const evaluation = evaluateRouting(examples, (text) => router.route(text));
-    expect(evaluation.inScope.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(evaluation.inScope.accuracy).toBeGreaterThanOrEqual(0.96);
     expect(evaluation.outOfScope.recall).toBeGreaterThanOrEqual(0.94);
   });
 
@@ -35,13 +35,13 @@ describe('routing quality on the labelled set', () => {
   // H and I were first measured blind. Floors sit a few points under today's numbers
   // (fixtures README), to catch regressions.
   it.each([
-    ['c', 0.95, 0.92],
-    ['d', 0.88, 0.85],
-    ['e', 0.93, 0.95],
-    ['f', 0.9, 0.78],
+    ['c', 0.95, 0.95],
+    ['d', 0.9, 0.9],
+    ['e', 0.94, 0.95],
+    ['f', 0.92, 0.8],
     ['g', 0.9, 0.95],
-    ['h', 0.85, 0.88],
-    ['i', 0.88, 0.85],
+    ['h', 0.9, 0.93],
+    ['i', 0.91, 0.9],
   ])('generalises to fresh set %s', async (set, inScope, rejected) => {
     const examples = await loadLabelledRequests(join(PACKAGE_ROOT, `test/routing/fixtures/labelled-requests-${set}.jsonl`));
     const router = await routerBlindTo(examples.map((e) => e.text));
