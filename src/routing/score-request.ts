@@ -75,14 +75,8 @@ function bm25Scratch(candidateCount: number): Float64Array {
   return bm25Buffer;
 }
 
-/**
- * A candidate with no evidence yet. Its scores start at -0, which is 0 in every comparison,
- * sum and printout here but, unlike 0, is stored as a floating-point number: the objects
- * then keep one shape when their scores become fractions, where starting from integer 0
- * changed their shape mid-run and sent optimised scoring code back to the interpreter.
- */
 function emptyScore(index: number): CandidateScore {
-  return { index, score: -0, phraseScore: -0, bm25: -0, hits: NO_HITS, multiWordMatch: false, penalisedBy: NO_HITS, boostedBy: NO_HITS };
+  return { index, score: 0, phraseScore: 0, bm25: 0, hits: NO_HITS, multiWordMatch: false, penalisedBy: NO_HITS, boostedBy: NO_HITS };
 }
 
 /** The highest value among the hits, 0 when there are none. */
