@@ -57,33 +57,37 @@ export function matchPhrases(
     c.stamp = 0;
   }
   const stamp = ++c.stamp;
+  // The counters in locals: the loops below then read no object field per posting.
+  const { lengths, weights, stamps, matchedWeight, matchedStems, touched } = c;
+  const usePhrases = postings === 'phrases';
   let touchedCount = 0;
   for (const entry of query) {
-    const list = entry[postings];
+    // Named, not `entry[postings]`: a read by a computed name is a slow lookup every time.
+    const list = usePhrases ? entry.phrases : entry.rules;
     const weight = entry.idf;
     for (let i = 0; i < list.length; i++) {
       const id = list[i]!;
-      if (c.stamps[id] !== stamp) {
-        c.stamps[id] = stamp;
-        c.matchedWeight[id] = 0;
-        c.matchedStems[id] = 0;
-        c.touched[touchedCount++] = id;
+      if (stamps[id] !== stamp) {
+        stamps[id] = stamp;
+        matchedWeight[id] = 0;
+        matchedStems[id] = 0;
+        touched[touchedCount++] = id;
       }
-      c.matchedWeight[id]! += weight;
-      c.matchedStems[id]!++;
+      matchedWeight[id]! += weight;
+      matchedStems[id]!++;
     }
   }
   const hits: PhraseHit[] = [];
   for (let i = 0; i < touchedCount; i++) {
-    const id = c.touched[i]!;
-    const length = c.lengths[id]!;
-    const weight = c.weights[id]!;
-    if (c.matchedStems[id] === length) {
+    const id = touched[i]!;
+    const length = lengths[id]!;
+    const weight = weights[id]!;
+    if (matchedStems[id] === length) {
       hits.push({ phrase: phrases[id]!, value: weight, full: true });
       continue;
     }
     if (length < 2 || weight === 0) continue;
-    const coverage = c.matchedWeight[id]! / weight;
+    const coverage = matchedWeight[id]! / weight;
     if (coverage >= 0.6) hits.push({ phrase: phrases[id]!, value: weight * coverage * coverage * partial, full: false });
   }
   return hits;

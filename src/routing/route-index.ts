@@ -76,7 +76,11 @@ export function restoreRouteIndex(compiled: CompiledRouteIndex): RouteIndex {
       idfs[i] = idfOf(stem);
       weight += idfs[i]!;
     });
-    return { ...p, ids, idfs, weight };
+    // Written out rather than spread from the compiled object: a spread gave most phrases a
+    // shape of their own, which made every read of a phrase's fields during a route slow.
+    return p.ruleOwner === undefined
+      ? { target: p.target, text: p.text, stems: p.stems, ids, idfs, weight }
+      : { target: p.target, text: p.text, stems: p.stems, ruleOwner: p.ruleOwner, ruleText: p.ruleText, ids, idfs, weight };
   };
   const phrases = compiled.phrases.map(restore);
   const rules = compiled.rules.map(restore);

@@ -106,7 +106,10 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   // Each stem looked up once; the entries keep the query's order, so sums add up as before.
   const query = lookUpStems(index.stems, queryStems);
   const excludedQuery = lookUpStems(index.stems, excludedStems);
-  const scores: CandidateScore[] = index.candidates.map((_, i) => emptyScore(i));
+  // Pushed, not mapped: the array then has the same internal kind whichever tier of the
+  // engine built it, so code reading it in rare branches does not keep deoptimising.
+  const scores: CandidateScore[] = [];
+  for (let i = 0; i < index.candidates.length; i++) scores.push(emptyScore(i));
   // Marketing evidence: the strongest few marketing words, minus every other-domain word.
   const domainTerms = domainTermsOf(query, excludedQuery, queryStems);
   // When the request is about the user's own business, an everyday word is likely the

@@ -70,6 +70,12 @@ interface TokenAnalysis {
   stem: string | undefined;
 }
 
+/** Where the word is among the analysed tokens, from `from` on; -1 when it is not there. */
+function indexOfWord(analysed: readonly TokenAnalysis[], word: string, from: number): number {
+  for (let i = from; i < analysed.length; i++) if (analysed[i]!.word === word) return i;
+  return -1;
+}
+
 export function createAnalyser(options: AnalyserOptions = {}): Analyser {
   const repair = createTypoRepair(options);
   // A server sees the same words again and again: each distinct token is repaired,
@@ -99,7 +105,17 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
       : undefined;
     const out: string[] = [];
     if (rewritten) {
+      // A rewrite changes a few words and keeps the rest in order: a kept word takes the
+      // term memoised for it, since looking up a new string costs more than comparing two.
+      let next = 0;
       for (const word of rewritten) {
+        const kept = indexOfWord(analysed, word, next);
+        if (kept >= 0) {
+          const stem = analysed[kept]!.stem;
+          if (stem !== undefined) out.push(stem);
+          next = kept + 1;
+          continue;
+        }
         const canonical = canonicalWord(word);
         if (isContentWord(canonical)) out.push(stemWord(canonical));
       }

@@ -48,14 +48,37 @@ export function patternAnchors(pattern: RegExp): PhraseAnchor[] {
   return alternatives.flatMap((alt) => {
     // A group of plain words at the start ("(?:on|for|to) x") anchors on each of them.
     const group = /^(?:\\b)?\(\?:([a-z0-9|]+)\)/.exec(alt);
-    if (group?.[1]) return group[1].split('|').map(startOfWord);
+    if (group?.[1]) {
+      const endsToken = TOKEN_END.test(alt.slice(group[0].length));
+      return group[1].split('|').map((word) => (endsToken ? { text: word, wholeWord: true } : startOfWord(word)));
+    }
     const literal = /^(?:\\b)?([a-z0-9]+)/.exec(alt)?.[1] ?? '';
     const rest = alt.slice(alt.indexOf(literal) + literal.length);
     // A quantifier after the run makes its last character optional ("tweets?" → "tweet").
     if (rest[0] === '?' || rest[0] === '*') return startOfWord(literal.slice(0, -1));
-    // Tokens are made of word characters only, so a word boundary after the run ends the token.
-    return rest.startsWith('\\b') ? { text: literal, wholeWord: true } : startOfWord(literal);
+    // Tokens are word characters joined by single spaces, so a word boundary or a space after the run ends the token.
+    if (TOKEN_END.test(rest)) return { text: literal, wholeWord: true };
+    // "opt[\s-]?in": the token is the run itself, or starts with the run and the next one
+    // ("optin"), never just the run ("optimise"). One letter stays a whole word (see startOfWord).
+    const joined = OPTIONAL_SPACE_THEN_RUN.exec(rest);
+    if (joined && literal.length > 1) return [{ text: literal, wholeWord: true }, startOfWord(literal + runStart(joined[1]!, joined[2]!))];
+    // "de-?dup": tokens hold no hyphen, so the token starts with both runs ("dedup").
+    const hyphenated = OPTIONAL_HYPHEN_THEN_RUN.exec(rest);
+    if (hyphenated) return startOfWord(literal + runStart(hyphenated[1]!, hyphenated[2]!));
+    return startOfWord(literal);
   });
+}
+
+/** A word boundary or a space (not an optional one) in a pattern's source. */
+const TOKEN_END = /^(?:\\b|\\s|\[\\s-\]| )(?![?*])/;
+/** An optional space, then a run of letters or digits and the quantifier after it, if any. */
+const OPTIONAL_SPACE_THEN_RUN = /^(?:\\s|\[\\s-\]| )\?([a-z0-9]+)([?*]?)/;
+/** An optional hyphen, then a run of letters or digits and the quantifier after it, if any. */
+const OPTIONAL_HYPHEN_THEN_RUN = /^-\?([a-z0-9]+)([?*]?)/;
+
+/** The part of a run every match contains: all of it, or all but a last character made optional. */
+function runStart(run: string, quantifier: string): string {
+  return quantifier ? run.slice(0, -1) : run;
 }
 
 /** An anchor the word must start with (one letter must be the whole word, as "e" of "e mail"). */
@@ -79,6 +102,8 @@ PHRASE_ANCHORS.forEach((anchors, i) => {
 
 /** Each pattern's requirement (see PHRASE_REQUIREMENTS), by pattern index. */
 const REQUIREMENTS = PHRASE_SYNONYMS.map(([pattern]) => PHRASE_REQUIREMENTS.get(pattern.source));
+/** The words of each pattern's replacement, by pattern index. */
+const REPLACEMENT_WORDS = PHRASE_SYNONYMS.map(([, replacement]) => replacement.split(' ').filter(Boolean));
 
 /** What one word tells about the phrase patterns of a text that contains it. */
 export interface PhraseClues {
@@ -143,14 +168,17 @@ export function rewritePhrases(words: readonly string[], clues?: readonly Phrase
   if (!tried?.some(mayMatch)) return undefined;
   let s = ` ${words.join(' ')} `;
   let changed = false;
-  // In list order: an earlier entry's rewrite takes priority over a later one. Once
-  // something is rewritten, the new words may meet other requirements: try them all.
+  // In list order: an earlier entry's rewrite takes priority over a later one.
   for (const i of tried) {
-    if (!changed && !mayMatch(i)) continue;
+    if (!mayMatch(i)) continue;
     const [pattern, replacement] = PHRASE_SYNONYMS[i]!;
     const next = s.replace(pattern, ` ${replacement} `);
-    if (next !== s) changed = true;
+    if (next === s) continue;
+    changed = true;
     s = next;
+    // The words put in may meet requirements of later patterns (the words taken out only
+    // leave pieces of themselves, which meet nothing their whole words did not).
+    for (const word of REPLACEMENT_WORDS[i]!) met.push(...phraseClues(word).meets);
   }
   return changed ? spaceSeparatedWords(s) : undefined;
 }
