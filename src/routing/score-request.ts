@@ -97,6 +97,34 @@ function domainTermsOf(query: readonly StemEntry[], excluded: readonly StemEntry
   return terms.sort((a, b) => b.weight - a.weight);
 }
 
+/**
+ * The sum of the `count` largest positive domain weights among the entries. A plain loop
+ * over a small scratch array: chained map/filter/sort built arrays whose element kinds
+ * varied from request to request, and each variation threw away the scorer's optimised code.
+ */
+const strongestScratch = new Float64Array(8);
+function sumOfStrongestMarketing(entries: readonly StemEntry[], count: number): number {
+  let kept = 0;
+  for (const e of entries) {
+    const w = e.domain ?? 0;
+    if (w <= 0) continue;
+    // Kept largest first; when full, a new weight displaces the smallest if it beats it.
+    if (kept === count) {
+      if (strongestScratch[count - 1]! >= w) continue;
+      kept--;
+    }
+    let i = kept++;
+    while (i > 0 && strongestScratch[i - 1]! < w) {
+      strongestScratch[i] = strongestScratch[i - 1]!;
+      i--;
+    }
+    strongestScratch[i] = w;
+  }
+  let sum = 0;
+  for (let i = 0; i < kept; i++) sum += strongestScratch[i]!;
+  return sum;
+}
+
 /** Scores every candidate for a request. Pure: same index and text, same result. */
 export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWeights = DEFAULT_WEIGHTS): ScoredRequest {
   const { request, quoted, wanted, excluded } = requestParts(text);
@@ -124,13 +152,8 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   }
   if (quoted.length > 0) {
     // Pasted copy to work on: its marketing words count at half weight, its other words not at all.
-    let pasted = 0;
     const quotedStems = new Set(quoted.flatMap((q) => index.analyser.terms(q)));
-    const weightsInQuote = lookUpStems(index.stems, quotedStems)
-      .map((e) => e.domain ?? 0)
-      .filter((w) => w > 0);
-    for (const w of weightsInQuote.sort((a, b) => b - a).slice(0, 4)) pasted += w;
-    evidence += weights.pasted + 0.5 * pasted;
+    evidence += weights.pasted + 0.5 * sumOfStrongestMarketing(lookUpStems(index.stems, quotedStems), 4);
   }
   if (queryStems.size === 0) return { terms, candidates: scores, evidence, domainTerms, matched: false };
 

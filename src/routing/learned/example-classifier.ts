@@ -26,15 +26,32 @@ export interface ExampleClassifier {
  */
 interface FeatureSlot {
   line: string;
-  /** For a single stem, its number (pairs are found by the numbers of their two stems). */
+  /** For a single stem, its number once the table is indexed. */
   id: number;
   start: number;
   middle: number;
   end: number;
   scope: number;
+  /**
+   * For a single stem, the pairs it starts: the second stems' numbers, ascending, and the
+   * pairs' slots in the same order. A pair is found by binary search in this short list
+   * instead of a probe into a map of thousands.
+   */
+  nextIds: Int32Array;
+  nextSlots: FeatureSlot[];
 }
 
-const slotOf = (line: string, id: number): FeatureSlot => ({ line, id, start: -1, middle: 0, end: 0, scope: 0 });
+const NO_IDS = new Int32Array(0);
+const slotOf = (line: string, id: number): FeatureSlot => ({
+  line,
+  id,
+  start: -1,
+  middle: 0,
+  end: 0,
+  scope: 0,
+  nextIds: NO_IDS,
+  nextSlots: [],
+});
 
 /**
  * Requests answered by binary search on the table before it is indexed. A one-shot
@@ -63,31 +80,46 @@ function searchLookup(table: string): FeatureLookup {
   return { single: find, pair: (first, second) => find(`${first} ${second}`) };
 }
 
-/**
- * Every line indexed. A pair's key is its first stem's number × stemCount + its second's:
- * one small-integer lookup instead of hashing a joined string. Every stem of a pair is also
- * a single feature, since training counts both from the same example.
- */
+/** Every line indexed: single stems in a map, pairs in the lists of their first stems. */
 function indexedLookup(table: string): FeatureLookup {
   const single = new Map<string, FeatureSlot>();
-  const pairs = new Map<number, FeatureSlot>();
   const pairLines: string[] = [];
   for (const line of table === '' ? [] : table.split('\n')) {
     const name = line.slice(0, line.indexOf('\t'));
     if (name.includes(' ')) pairLines.push(line);
     else single.set(name, slotOf(line, single.size));
   }
-  const stemCount = single.size;
+  // Every stem of a pair is also a single feature: training counts both from the same example.
+  const started = new Map<FeatureSlot, Array<{ id: number; slot: FeatureSlot }>>();
   for (const line of pairLines) {
     const name = line.slice(0, line.indexOf('\t'));
     const space = name.indexOf(' ');
     const first = single.get(name.slice(0, space));
     const second = single.get(name.slice(space + 1));
-    if (first && second) pairs.set(first.id * stemCount + second.id, slotOf(line, -1));
+    if (!first || !second) continue;
+    let list = started.get(first);
+    if (!list) started.set(first, (list = []));
+    list.push({ id: second.id, slot: slotOf(line, -1) });
+  }
+  for (const [first, list] of started) {
+    list.sort((a, b) => a.id - b.id);
+    first.nextIds = Int32Array.from(list, (p) => p.id);
+    first.nextSlots = list.map((p) => p.slot);
   }
   return {
     single: (term) => single.get(term),
-    pair: (_first, _second, firstSlot, secondSlot) => pairs.get(firstSlot.id * stemCount + secondSlot.id),
+    pair: (_first, _second, firstSlot, secondSlot) => {
+      const ids = firstSlot.nextIds;
+      const wanted = secondSlot.id;
+      let low = 0;
+      let high = ids.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (ids[middle]! < wanted) low = middle + 1;
+        else high = middle;
+      }
+      return low < ids.length && ids[low] === wanted ? firstSlot.nextSlots[low] : undefined;
+    },
   };
 }
 
