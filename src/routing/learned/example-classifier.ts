@@ -20,106 +20,149 @@ export interface ExampleClassifier {
 }
 
 /**
- * One feature's line in the table. On first use its values are appended to the shared row
- * arrays: naive Bayes in [start, middle), regression in [middle, end). One flat store keeps
- * a request's lookups close together in memory, which matters more here than arithmetic.
- */
-interface FeatureSlot {
-  line: string;
-  /** For a single stem, its number once the table is indexed. */
-  id: number;
-  start: number;
-  middle: number;
-  end: number;
-  scope: number;
-  /**
-   * For a single stem, the pairs it starts: the second stems' numbers, ascending, and the
-   * pairs' slots in the same order. A pair is found by binary search in this short list
-   * instead of a probe into a map of thousands.
-   */
-  nextIds: Int32Array;
-  nextSlots: FeatureSlot[];
-}
-
-const NO_IDS = new Int32Array(0);
-const slotOf = (line: string, id: number): FeatureSlot => ({
-  line,
-  id,
-  start: -1,
-  middle: 0,
-  end: 0,
-  scope: 0,
-  nextIds: NO_IDS,
-  nextSlots: [],
-});
-
-/**
  * Requests answered by binary search on the table before it is indexed. A one-shot
  * `mops route` never pays for indexing thousands of features; a server or a batch pays
  * once, after a few requests, and then looks features up by number.
  */
 const REQUESTS_BEFORE_INDEXING = 16;
 
-/** Feature lookups: by stem, and by pair of neighbouring stems. */
+const grow = <T extends Int32Array | Float64Array>(array: T, length: number): T => {
+  if (length <= array.length) return array;
+  const grown = new (array.constructor as new (n: number) => T)(Math.max(length, array.length * 2));
+  grown.set(array);
+  return grown;
+};
+
+/**
+ * The features met so far, numbered, as columns rather than one object each: a request
+ * touches a few dozen features scattered over thousands, and reading a few compact arrays
+ * misses the CPU cache far less than chasing as many objects.
+ *
+ * A feature's values are decoded from its table line on first use into the shared rows:
+ * naive Bayes in [start, middle), regression in [middle, end), candidate index and value.
+ * A single stem also lists the pairs it starts, in [pairStart, pairEnd) of `pairSeconds`
+ * (second stems' numbers, ascending) and `pairFeatures` (the pairs' numbers).
+ */
+class FeatureColumns {
+  lines: string[] = [];
+  start = new Int32Array(256).fill(-1);
+  middle = new Int32Array(256);
+  end = new Int32Array(256);
+  scope = new Float64Array(256);
+  pairStart = new Int32Array(256);
+  pairEnd = new Int32Array(256);
+  pairSeconds = new Int32Array(0);
+  pairFeatures = new Int32Array(0);
+  rowClasses = new Int32Array(1024);
+  rowValues = new Float64Array(1024);
+  rowLength = 0;
+
+  constructor(
+    private readonly smoothing: number,
+    private readonly logSmoothing: number,
+  ) {}
+
+  /** Numbers a feature by its table line. */
+  add(line: string): number {
+    const f = this.lines.length;
+    this.lines.push(line);
+    if (f >= this.start.length) {
+      const size = this.start.length * 2;
+      const start = new Int32Array(size).fill(-1);
+      start.set(this.start);
+      this.start = start;
+      this.middle = grow(this.middle, size);
+      this.end = grow(this.end, size);
+      this.scope = grow(this.scope, size);
+      this.pairStart = grow(this.pairStart, size);
+      this.pairEnd = grow(this.pairEnd, size);
+    }
+    return f;
+  }
+
+  decode(f: number): void {
+    const { counts, weights, scope } = parseFeatureLine(this.lines[f]!);
+    this.scope[f] = scope;
+    this.start[f] = this.rowLength;
+    // Naive Bayes: log(count + smoothing) - log(smoothing); absent counts add nothing here.
+    for (const [k, count] of counts) this.append(k, Math.log(count + this.smoothing) - this.logSmoothing);
+    this.middle[f] = this.rowLength;
+    for (const [k, weight] of weights) this.append(k, weight);
+    this.end[f] = this.rowLength;
+  }
+
+  private append(k: number, value: number): void {
+    this.rowClasses = grow(this.rowClasses, this.rowLength + 1);
+    this.rowValues = grow(this.rowValues, this.rowLength + 1);
+    this.rowClasses[this.rowLength] = k;
+    this.rowValues[this.rowLength++] = value;
+  }
+
+  /** The pair that `first` starts with `second`, or -1 (binary search in its short list). */
+  pair(first: number, second: number): number {
+    let low = this.pairStart[first]!;
+    let high = this.pairEnd[first]!;
+    const end = high;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.pairSeconds[middle]! < second) low = middle + 1;
+      else high = middle;
+    }
+    return low < end && this.pairSeconds[low] === second ? this.pairFeatures[low]! : -1;
+  }
+}
+
+/** Feature lookups by stem and by pair of neighbouring stems; -1 when training never saw it. */
 interface FeatureLookup {
-  single(term: string): FeatureSlot | undefined;
-  pair(first: string, second: string, firstSlot: FeatureSlot, secondSlot: FeatureSlot): FeatureSlot | undefined;
+  columns: FeatureColumns;
+  single(term: string): number;
+  pair(first: string, second: string, firstFeature: number, secondFeature: number): number;
 }
 
-/** Binary search on the table; each line found becomes a slot once, and misses are not kept. */
-function searchLookup(table: string): FeatureLookup {
-  const found = new Map<string, FeatureSlot>();
-  const find = (name: string): FeatureSlot | undefined => {
-    let slot = found.get(name);
-    if (slot) return slot;
+/** Binary search on the table; each line found is numbered once, and misses are not kept. */
+function searchLookup(table: string, columns: FeatureColumns): FeatureLookup {
+  const found = new Map<string, number>();
+  const find = (name: string): number => {
+    const known = found.get(name);
+    if (known !== undefined) return known;
     const line = findFeatureLine(table, name);
-    if (line === undefined) return undefined;
-    found.set(name, (slot = slotOf(line, -1)));
-    return slot;
+    if (line === undefined) return -1;
+    const f = columns.add(line);
+    found.set(name, f);
+    return f;
   };
-  return { single: find, pair: (first, second) => find(`${first} ${second}`) };
+  return { columns, single: find, pair: (first, second) => find(`${first} ${second}`) };
 }
 
-/** Every line indexed: single stems in a map, pairs in the lists of their first stems. */
-function indexedLookup(table: string): FeatureLookup {
-  const single = new Map<string, FeatureSlot>();
+/** Every line numbered: single stems in a map, pairs in the lists of their first stems. */
+function indexedLookup(table: string, columns: FeatureColumns): FeatureLookup {
+  const single = new Map<string, number>();
   const pairLines: string[] = [];
   for (const line of table === '' ? [] : table.split('\n')) {
     const name = line.slice(0, line.indexOf('\t'));
     if (name.includes(' ')) pairLines.push(line);
-    else single.set(name, slotOf(line, single.size));
+    else single.set(name, columns.add(line));
   }
   // Every stem of a pair is also a single feature: training counts both from the same example.
-  const started = new Map<FeatureSlot, Array<{ id: number; slot: FeatureSlot }>>();
+  const pairs: Array<{ first: number; second: number; feature: number }> = [];
   for (const line of pairLines) {
     const name = line.slice(0, line.indexOf('\t'));
     const space = name.indexOf(' ');
     const first = single.get(name.slice(0, space));
     const second = single.get(name.slice(space + 1));
-    if (!first || !second) continue;
-    let list = started.get(first);
-    if (!list) started.set(first, (list = []));
-    list.push({ id: second.id, slot: slotOf(line, -1) });
+    if (first !== undefined && second !== undefined) pairs.push({ first, second, feature: columns.add(line) });
   }
-  for (const [first, list] of started) {
-    list.sort((a, b) => a.id - b.id);
-    first.nextIds = Int32Array.from(list, (p) => p.id);
-    first.nextSlots = list.map((p) => p.slot);
-  }
+  pairs.sort((a, b) => a.first - b.first || a.second - b.second);
+  columns.pairSeconds = Int32Array.from(pairs, (p) => p.second);
+  columns.pairFeatures = Int32Array.from(pairs, (p) => p.feature);
+  pairs.forEach((p, i) => {
+    if (i === 0 || pairs[i - 1]!.first !== p.first) columns.pairStart[p.first] = i;
+    columns.pairEnd[p.first] = i + 1;
+  });
   return {
-    single: (term) => single.get(term),
-    pair: (_first, _second, firstSlot, secondSlot) => {
-      const ids = firstSlot.nextIds;
-      const wanted = secondSlot.id;
-      let low = 0;
-      let high = ids.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (ids[middle]! < wanted) low = middle + 1;
-        else high = middle;
-      }
-      return low < ids.length && ids[low] === wanted ? firstSlot.nextSlots[low] : undefined;
-    },
+    columns,
+    single: (term) => single.get(term) ?? -1,
+    pair: (_first, _second, firstFeature, secondFeature) => columns.pair(firstFeature, secondFeature),
   };
 }
 
@@ -133,83 +176,56 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
   const { classes, smoothing } = compiled;
   const logTotals = Float64Array.from(compiled.logTotals);
   const logSmoothing = Math.log(smoothing);
-  let lookup = searchLookup(compiled.features);
+  let lookup = searchLookup(compiled.features, new FeatureColumns(smoothing, logSmoothing));
   let requests = 0;
-
-  // The shared rows: candidate index and value, grown as features are decoded.
-  let rowClasses = new Int32Array(1024);
-  let rowValues = new Float64Array(1024);
-  let rowLength = 0;
-  const append = (k: number, value: number): void => {
-    if (rowLength === rowClasses.length) {
-      const classesGrown = new Int32Array(rowLength * 2);
-      classesGrown.set(rowClasses);
-      rowClasses = classesGrown;
-      const valuesGrown = new Float64Array(rowLength * 2);
-      valuesGrown.set(rowValues);
-      rowValues = valuesGrown;
-    }
-    rowClasses[rowLength] = k;
-    rowValues[rowLength++] = value;
-  };
-  const decode = (slot: FeatureSlot): void => {
-    const { counts, weights, scope } = parseFeatureLine(slot.line);
-    slot.scope = scope;
-    slot.start = rowLength;
-    // Naive Bayes: log(count + smoothing) - log(smoothing); absent counts add nothing here.
-    for (const [k, count] of counts) append(k, Math.log(count + smoothing) - logSmoothing);
-    slot.middle = rowLength;
-    for (const [k, weight] of weights) append(k, weight);
-    slot.end = rowLength;
-  };
 
   const bayes = new Float64Array(classes);
   const regression = new Float64Array(classes);
   const probabilities = new Float64Array(classes);
-  let known = 0;
-  let scopeLogOdds = 0;
-  let seen = 0;
   const reading: ExampleReading = { candidates: undefined, scopeLogOdds: 0 };
-  // The request's stems' slots (undefined: never seen in training), reused across calls.
-  const slots: Array<FeatureSlot | undefined> = [];
-  const add = (slot: FeatureSlot | undefined): void => {
-    if (!slot) return;
-    if (slot.start < 0) decode(slot);
-    seen++;
-    scopeLogOdds += slot.scope;
-    // A feature only the not-marketing requests have says nothing about which candidate.
-    if (slot.middle > slot.start) known++;
-    for (let i = slot.start; i < slot.middle; i++) bayes[rowClasses[i]!]! += rowValues[i]!;
-    for (let i = slot.middle; i < slot.end; i++) regression[rowClasses[i]!]! += rowValues[i]!;
-  };
+  // The request's stems' feature numbers (-1: never seen in training), reused across calls.
+  let features = new Int32Array(64);
 
   return {
     classify(terms) {
-      if (++requests === REQUESTS_BEFORE_INDEXING) {
-        lookup = indexedLookup(compiled.features);
-        rowLength = 0;
-      }
+      if (++requests === REQUESTS_BEFORE_INDEXING) lookup = indexedLookup(compiled.features, new FeatureColumns(smoothing, logSmoothing));
+      const columns = lookup.columns;
       bayes.fill(0);
       regression.fill(0);
-      known = 0;
-      seen = 0;
-      scopeLogOdds = compiled.scopeBias;
-      slots.length = terms.length;
+      let known = 0;
+      let seen = 0;
+      let scopeLogOdds = compiled.scopeBias;
+      const add = (f: number): void => {
+        if (f < 0) return;
+        if (columns.start[f]! < 0) columns.decode(f);
+        seen++;
+        scopeLogOdds += columns.scope[f]!;
+        const start = columns.start[f]!;
+        const middle = columns.middle[f]!;
+        const end = columns.end[f]!;
+        // A feature only the not-marketing requests have says nothing about which candidate.
+        if (middle > start) known++;
+        const rowClasses = columns.rowClasses;
+        const rowValues = columns.rowValues;
+        for (let i = start; i < middle; i++) bayes[rowClasses[i]!]! += rowValues[i]!;
+        for (let i = middle; i < end; i++) regression[rowClasses[i]!]! += rowValues[i]!;
+      };
+      if (features.length < terms.length) features = new Int32Array(terms.length * 2);
       for (let i = 0; i < terms.length; i++) {
         const first = terms.indexOf(terms[i]!);
         if (first < i) {
-          slots[i] = slots[first];
+          features[i] = features[first]!;
           continue;
         }
-        slots[i] = lookup.single(terms[i]!);
-        add(slots[i]);
+        features[i] = lookup.single(terms[i]!);
+        add(features[i]!);
       }
       for (let i = 0; i + 1 < terms.length; i++) {
-        const a = slots[i];
-        const b = slots[i + 1];
-        if (!a || !b) continue;
+        const a = features[i]!;
+        const b = features[i + 1]!;
+        if (a < 0 || b < 0) continue;
         let repeated = false;
-        for (let j = 0; j < i && !repeated; j++) repeated = slots[j] === a && slots[j + 1] === b;
+        for (let j = 0; j < i && !repeated; j++) repeated = features[j] === a && features[j + 1] === b;
         if (!repeated) add(lookup.pair(terms[i]!, terms[i + 1]!, a, b));
       }
       if (seen === 0) return undefined;
