@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir, isPrivateDir } from '../config/cache-dir.js';
@@ -83,8 +83,16 @@ export async function readCacheFile<T>(dir: string, prefix: string, key: string)
 }
 
 /**
- * Writes `<prefix><key>.json` atomically and removes the older files of that prefix.
- * Failures are ignored: a read-only or full disk only costs the next start its speed.
+ * How many files of one prefix are kept. More than one: several projects, or the bundled
+ * CLI and the modules (their code fingerprints differ), share one cache folder, and each
+ * rebuild of the routing index costs a second or two.
+ */
+export const CACHE_FILES_KEPT = 8;
+
+/**
+ * Writes `<prefix><key>.json` atomically and removes the oldest files of that prefix
+ * beyond `CACHE_FILES_KEPT`. Failures are ignored: a read-only or full disk only costs the
+ * next start its speed.
  */
 export async function writeCacheFile(dir: string, prefix: string, key: string, data: unknown): Promise<void> {
   try {
@@ -94,11 +102,12 @@ export async function writeCacheFile(dir: string, prefix: string, key: string, d
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, JSON.stringify(data));
     await rename(temp, file);
-    for (const name of await readdir(dir)) {
-      if (name.startsWith(prefix) && name !== `${prefix}${key}.json` && name.endsWith('.json')) {
-        await unlink(join(dir, name)).catch(() => undefined);
-      }
-    }
+    const others = (await readdir(dir)).filter((name) => name.startsWith(prefix) && name !== `${prefix}${key}.json` && name.endsWith('.json'));
+    const aged = await Promise.all(
+      others.map(async (name) => ({ name, modified: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })),
+    );
+    aged.sort((a, b) => b.modified - a.modified);
+    for (const { name } of aged.slice(CACHE_FILES_KEPT - 1)) await unlink(join(dir, name)).catch(() => undefined);
   } catch {
     // Only a cache.
   }

@@ -1,9 +1,10 @@
-import { chmod, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT, resolveProjectPaths } from '../../src/config/project-paths.js';
 import { loadRouter } from '../../src/routing/index.js';
+import { CACHE_FILES_KEPT, writeCacheFile } from '../../src/routing/routing-index-cache.js';
 
 const SAMPLE = [
   'write a LinkedIn post about our launch',
@@ -43,7 +44,21 @@ describe('the routing index cache', () => {
     await writeFile(file, text.replace('  triggers:\n', '  triggers:\n    - zanzibar quokka handbook\n'));
     const router = await loadRouter(paths, { cache: { dir: cache } });
     expect(router.route('write our zanzibar quokka handbook').match?.id).toBe('brand-guidelines');
-    expect((await readdir(cache)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    // The old index stays for a while: another project or build may still use it.
+    expect((await readdir(cache)).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+  });
+
+  it('keeps the newest few index files of a shared cache folder and removes older ones', async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'mops-cache-keep-'));
+    const keys = Array.from({ length: CACHE_FILES_KEPT + 2 }, (_, i) => `key${i}`);
+    for (const [i, key] of keys.slice(0, -1).entries()) {
+      await writeCacheFile(cache, 'routing-index-', key, { i });
+      const age = new Date(Date.now() - (keys.length - i) * 60_000);
+      await utimes(join(cache, `routing-index-${key}.json`), age, age);
+    }
+    await writeCacheFile(cache, 'routing-index-', keys.at(-1)!, { last: true });
+    const left = (await readdir(cache)).sort();
+    expect(left).toEqual(keys.slice(-CACHE_FILES_KEPT).map((k) => `routing-index-${k}.json`).sort());
   });
 
   it('ignores a damaged cache file and still fails on an invalid skill', async () => {
