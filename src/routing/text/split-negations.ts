@@ -26,8 +26,11 @@ const EXCLUSION = new RegExp(
     // "it doesn't sound like AI": the user rules out what the text is not.
     String.raw`\b(?:it|this|that|they)\s+(?:does\s+not|doesn'?t|doesnt|do\s+not|don'?t)\s+(?:sound|read|look|feel|seem)(?:\s+like)?\b`,
     // "not a style guide", "not page copy", "not classic Google rankings": "not" before a noun phrase.
-    // Not "not sure", "not yet", "not only": those hedge or add, they rule nothing out.
-    String.raw`\bnot\s+(?!(?:sure|certain|clear|yet|only|much|enough|really|quite|too|very|always|everyone|everything)\b)(?=(?:a|an|the|my|our|your|any|just|classic|traditional|regular|normal|another|\w+ing\b|\w+s\b)?\s*\w)`,
+    // Not "not sure", "not yet", "not only": those hedge or add, they rule nothing out; and not
+    // after a verb ("it does not convert", "ads are not working"): that describes the problem.
+    String.raw`(?<!\b(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have|had)\s+)\bnot\s+(?!(?:sure|certain|clear|yet|only|much|enough|really|quite|too|very|always|everyone|everything)\b)(?=(?:a|an|the|my|our|your|any|just|classic|traditional|regular|normal|another|\w+ing\b|\w+s\b)?\s*\w)`,
+    // "we've already got the content calendar": what is done is not what is asked for.
+    String.raw`\b(?:we|i)(?:'ve|\s+have)?\s+already\s+(?:got|done|written|set\s+up|sorted|built|made|launched|finished|created|documented|handled|covered|have)\b`,
   ].join('|'),
   'gi',
 );
@@ -36,8 +39,36 @@ const EXCLUSION = new RegExp(
 // A dash between words also turns the sentence ("Not new articles - restructure our FAQs").
 const CLAUSE_END = /[.!?;:,()–—]|\s-\s|\b(?:but|just|only|instead|i\s+need|we\s+need|i\s+want|we\s+want|focus\s+on|the\s+problem)\b/i;
 
-export function splitNegations(text: string): SplitRequest {
+// "Targeting and budget are already set up": the clause's subject is done, so it is ruled out.
+const ALREADY_DONE = /\b(?:is|are|was|were|has\s+been|have\s+been)\s+already\s+(?:set\s+up|done|written|documented|sorted|in\s+place|handled|taken\s+care\s+of|covered|decided|defined|agreed|finished|built)\b|['’](?:s|re)\s+already\s+(?:set\s+up|done|written|documented|sorted|in\s+place|handled|covered|decided|defined|finished|built)\b/gi;
+const CLAUSE_BREAK = /[.!?;:,()–—]/;
+
+/** The request without its "... are already done" clauses, whose subjects go to `excluded`. */
+function splitAlreadyDone(text: string, excluded: string[]): string {
+  if (!/already/i.test(text)) return text;
+  let kept = '';
+  let last = 0;
+  ALREADY_DONE.lastIndex = 0;
+  for (let m = ALREADY_DONE.exec(text); m !== null; m = ALREADY_DONE.exec(text)) {
+    // The subject runs back from the marker to the start of its clause.
+    let clauseStart = last;
+    for (let i = m.index - 1; i >= last; i--) {
+      if (CLAUSE_BREAK.test(text[i]!)) {
+        clauseStart = i + 1;
+        break;
+      }
+    }
+    const subject = text.slice(clauseStart, m.index).trim();
+    if (subject) excluded.push(subject);
+    kept += `${text.slice(last, clauseStart)} `;
+    last = m.index + m[0].length;
+  }
+  return kept + text.slice(last);
+}
+
+export function splitNegations(request: string): SplitRequest {
   const excluded: string[] = [];
+  const text = splitAlreadyDone(request, excluded);
   let wanted = '';
   let last = 0;
   EXCLUSION.lastIndex = 0;
