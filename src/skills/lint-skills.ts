@@ -39,6 +39,7 @@ export function crossCheckSkills(skills: readonly Skill[], options: LintSkillsOp
   const out: Diagnostic[] = [];
   const ids = new Set(skills.map((s) => s.id));
   const triggerOwners = new Map<string, string>();
+  const exampleOwners = new Map<string, string>();
   for (const skill of skills) {
     const warn = (message: string): void => void out.push({ severity: 'warning', file: skill.file, line: 1, column: 1, message });
     const error = (message: string): void => void out.push({ severity: 'error', file: skill.file, line: 1, column: 1, message });
@@ -74,6 +75,12 @@ export function crossCheckSkills(skills: readonly Skill[], options: LintSkillsOp
       const owner = triggerOwners.get(key);
       if (owner && owner !== skill.id) warn(`metadata.triggers: "${trigger}" is also a trigger of ${owner}`);
       else triggerOwners.set(key, skill.id);
+    }
+    for (const example of meta.examples) {
+      const key = example.trim().replace(/\s+/g, ' ').toLowerCase();
+      const owner = exampleOwners.get(key);
+      if (owner && owner !== skill.id) warn(`metadata.examples: "${example}" is also an example of ${owner}; the router learns one answer per request`);
+      else exampleOwners.set(key, skill.id);
     }
     if (skill.body.split('\n').length < 40) warn('the instructions are short (under 40 lines); a model needs method, output format and quality checks');
   }
