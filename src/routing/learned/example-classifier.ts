@@ -166,6 +166,30 @@ function indexedLookup(table: string, columns: FeatureColumns): FeatureLookup {
   };
 }
 
+/** Slots of the per-request totals: features seen, features known to the candidates, scope log-odds. */
+const SEEN = 0;
+const KNOWN = 1;
+const SCOPE = 2;
+
+/**
+ * Adds one feature's values to the request's sums. A plain function over arrays (not a
+ * closure over counters) so that a request allocates nothing.
+ */
+function addFeature(columns: FeatureColumns, f: number, bayes: Float64Array, regression: Float64Array, totals: Float64Array): void {
+  if (columns.start[f]! < 0) columns.decode(f);
+  const start = columns.start[f]!;
+  const middle = columns.middle[f]!;
+  const end = columns.end[f]!;
+  totals[SEEN]!++;
+  totals[SCOPE]! += columns.scope[f]!;
+  // A feature only the not-marketing requests have says nothing about which candidate.
+  if (middle > start) totals[KNOWN]!++;
+  const rowClasses = columns.rowClasses;
+  const rowValues = columns.rowValues;
+  for (let i = start; i < middle; i++) bayes[rowClasses[i]!]! += rowValues[i]!;
+  for (let i = middle; i < end; i++) regression[rowClasses[i]!]! += rowValues[i]!;
+}
+
 /**
  * Restores a trained classifier. Each feature is decoded when a request first uses it, into
  * sparse rows: a feature is seen with one or two candidates, so a request adds a few numbers
@@ -183,6 +207,7 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
   const regression = new Float64Array(classes);
   const probabilities = new Float64Array(classes);
   const reading: ExampleReading = { candidates: undefined, scopeLogOdds: 0 };
+  const totals = new Float64Array(3);
   // The request's stems' feature numbers (-1: never seen in training), reused across calls.
   let features = new Int32Array(64);
 
@@ -192,24 +217,8 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
       const columns = lookup.columns;
       bayes.fill(0);
       regression.fill(0);
-      let known = 0;
-      let seen = 0;
-      let scopeLogOdds = compiled.scopeBias;
-      const add = (f: number): void => {
-        if (f < 0) return;
-        if (columns.start[f]! < 0) columns.decode(f);
-        seen++;
-        scopeLogOdds += columns.scope[f]!;
-        const start = columns.start[f]!;
-        const middle = columns.middle[f]!;
-        const end = columns.end[f]!;
-        // A feature only the not-marketing requests have says nothing about which candidate.
-        if (middle > start) known++;
-        const rowClasses = columns.rowClasses;
-        const rowValues = columns.rowValues;
-        for (let i = start; i < middle; i++) bayes[rowClasses[i]!]! += rowValues[i]!;
-        for (let i = middle; i < end; i++) regression[rowClasses[i]!]! += rowValues[i]!;
-      };
+      totals.fill(0);
+      totals[SCOPE] = compiled.scopeBias;
       if (features.length < terms.length) features = new Int32Array(terms.length * 2);
       for (let i = 0; i < terms.length; i++) {
         const first = terms.indexOf(terms[i]!);
@@ -217,8 +226,9 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
           features[i] = features[first]!;
           continue;
         }
-        features[i] = lookup.single(terms[i]!);
-        add(features[i]!);
+        const f = lookup.single(terms[i]!);
+        features[i] = f;
+        if (f >= 0) addFeature(columns, f, bayes, regression, totals);
       }
       for (let i = 0; i + 1 < terms.length; i++) {
         const a = features[i]!;
@@ -226,10 +236,13 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
         if (a < 0 || b < 0) continue;
         let repeated = false;
         for (let j = 0; j < i && !repeated; j++) repeated = features[j] === a && features[j + 1] === b;
-        if (!repeated) add(lookup.pair(terms[i]!, terms[i + 1]!, a, b));
+        if (repeated) continue;
+        const pair = lookup.pair(terms[i]!, terms[i + 1]!, a, b);
+        if (pair >= 0) addFeature(columns, pair, bayes, regression, totals);
       }
-      if (seen === 0) return undefined;
-      reading.scopeLogOdds = scopeLogOdds;
+      if (totals[SEEN] === 0) return undefined;
+      const known = totals[KNOWN]!;
+      reading.scopeLogOdds = totals[SCOPE]!;
       reading.candidates = undefined;
       if (known === 0) return reading;
       // Uniform prior: a candidate with more examples is not more likely for that reason.
