@@ -71,12 +71,23 @@ export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}):
       const c = index.candidates[s.index]!;
       return { type: c.type, id: c.id, score: round(share(i) * inScope) };
     };
+    // Candidates from `from` on, as alternatives: those with evidence of their own, or a
+    // share of belief that shows at three decimals (resembling examples alone is not enough).
+    const alternativesFrom = (from: number, to: number): RouteAlternative[] => {
+      const out: RouteAlternative[] = [];
+      for (let i = from; i < Math.min(to, list.length); i++) {
+        const s = list[i]!;
+        const alternative = toAlternative(s, i);
+        if (s.score - s.learned > 0 || alternative.score > 0) out.push(alternative);
+      }
+      return out;
+    };
 
     if (!top || inScope < 0.5) {
       const result: RouteResult = {
         match: null,
         confidence: round(1 - inScope),
-        alternatives: list.slice(0, altCount).filter((s) => s.score > 0).map(toAlternative),
+        alternatives: alternativesFrom(0, altCount),
         reason: explainNoMatch(index, top),
       };
       // Some marketing words but too little to act on ("ads"): ask rather than guess.
@@ -91,7 +102,7 @@ export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}):
     const result: RouteResult = {
       match: { type: c.type, id: c.id },
       confidence,
-      alternatives: list.slice(1, altCount + 1).filter((s) => s.score > 0).map((s, i) => toAlternative(s, i + 1)),
+      alternatives: alternativesFrom(1, altCount + 1),
       reason: explainMatch(index, top, runnerUp),
     };
     if (confidence < cal.askBelow && runnerUp && runnerUp.score > 0) {
