@@ -125,6 +125,21 @@ function sumOfStrongestMarketing(entries: readonly StemEntry[], count: number): 
   return sum;
 }
 
+/** The stem-table entry of each term, in term order (undefined where the table does not know the stem), reused across calls. */
+const termEntries: Array<StemEntry | undefined> = [];
+function entriesByTerm(terms: readonly string[], query: readonly StemEntry[]): ReadonlyArray<StemEntry | undefined> {
+  termEntries.length = 0;
+  // `query` holds the known stems in order of first appearance, so one walk pairs them up.
+  let next = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const first = terms.indexOf(terms[i]!);
+    if (first < i) termEntries.push(termEntries[first]);
+    else if (query[next]?.stem === terms[i]) termEntries.push(query[next++]);
+    else termEntries.push(undefined);
+  }
+  return termEntries;
+}
+
 /** Scores every candidate for a request. Pure: same index and text, same result. */
 export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWeights = DEFAULT_WEIGHTS): ScoredRequest {
   const { request, quoted, wanted, excluded } = requestParts(text);
@@ -241,7 +256,7 @@ export function scoreRequest(index: RouteIndex, text: string, weights: ScoringWe
   for (const s of scores) if (s.score > 0) matched = true;
   // The example classifier reads only requests something else matched: a request with no
   // marketing phrase or word stays unmatched however it is worded.
-  const reading = matched ? index.classifier.classify(terms) : undefined;
+  const reading = matched ? index.classifier.classify(terms, entriesByTerm(terms, query)) : undefined;
   if (reading) {
     // Worded like marketing requests, or like the requests it learned are not marketing: a
     // little more or less evidence. Only clearly marketing wording adds any, and a request of

@@ -1,3 +1,5 @@
+import { NOT_LOOKED_UP } from './learned/example-classifier.js';
+
 /**
  * Everything the scorer needs to know about one stem, gathered when the index is
  * restored, so that each query stem costs a single lookup instead of one per table.
@@ -19,6 +21,8 @@ export interface StemEntry {
    * first uses the stem (see bm25-scores): packing every stem on restore would slow start-up.
    */
   packedBm25: Float64Array | undefined;
+  /** The stem's number in the example classifier, kept by it on first use (see FeatureMemo). */
+  feature: number;
 }
 
 export interface StemTableSources {
@@ -47,6 +51,7 @@ export function buildStemTable(sources: StemTableSources): Map<string, StemEntry
         rules: NO_IDS,
         bm25: NO_PAIRS,
         packedBm25: undefined,
+        feature: NOT_LOOKED_UP,
       };
       table.set(stem, e);
     }

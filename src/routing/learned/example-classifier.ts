@@ -13,10 +13,23 @@ export interface ExampleReading {
   scopeLogOdds: number;
 }
 
+/**
+ * Where a caller keeps a stem's feature number between requests (the router's stem-table
+ * entries do), so a stem is looked up once per process instead of once per request.
+ * `NOT_LOOKED_UP` until the classifier first meets the stem.
+ */
+export interface FeatureMemo {
+  feature: number;
+}
+export const NOT_LOOKED_UP = -2;
+
 /** Says how much a request resembles each candidate's examples, and marketing requests at all. */
 export interface ExampleClassifier {
-  /** Undefined when no feature of the request was seen in training. */
-  classify(terms: readonly string[]): ExampleReading | undefined;
+  /**
+   * Undefined when no feature of the request was seen in training. `memos[i]`, when given,
+   * belongs to `terms[i]` and to this classifier alone.
+   */
+  classify(terms: readonly string[], memos?: ReadonlyArray<FeatureMemo | undefined>): ExampleReading | undefined;
 }
 
 /**
@@ -115,6 +128,8 @@ class FeatureColumns {
 /** Feature lookups by stem and by pair of neighbouring stems; -1 when training never saw it. */
 interface FeatureLookup {
   columns: FeatureColumns;
+  /** Feature name → number, for the features numbered so far. */
+  numbered: Map<string, number>;
   single(term: string): number;
   pair(first: string, second: string, firstFeature: number, secondFeature: number): number;
 }
@@ -131,17 +146,23 @@ function searchLookup(table: string, columns: FeatureColumns): FeatureLookup {
     found.set(name, f);
     return f;
   };
-  return { columns, single: find, pair: (first, second) => find(`${first} ${second}`) };
+  return { columns, numbered: found, single: find, pair: (first, second) => find(`${first} ${second}`) };
 }
 
-/** Every line numbered: single stems in a map, pairs in the lists of their first stems. */
-function indexedLookup(table: string, columns: FeatureColumns): FeatureLookup {
+/**
+ * Every line numbered: single stems in a map, pairs in the lists of their first stems.
+ * Features the binary search already numbered keep their numbers (and decoded rows), so
+ * numbers handed out before indexing stay valid.
+ */
+function indexedLookup(table: string, before: FeatureLookup): FeatureLookup {
+  const { columns } = before;
+  const number = (name: string, line: string): number => before.numbered.get(name) ?? columns.add(line);
   const single = new Map<string, number>();
   const pairLines: string[] = [];
   for (const line of table === '' ? [] : table.split('\n')) {
     const name = line.slice(0, line.indexOf('\t'));
     if (name.includes(' ')) pairLines.push(line);
-    else single.set(name, columns.add(line));
+    else single.set(name, number(name, line));
   }
   // Every stem of a pair is also a single feature: training counts both from the same example.
   const pairs: Array<{ first: number; second: number; feature: number }> = [];
@@ -150,7 +171,7 @@ function indexedLookup(table: string, columns: FeatureColumns): FeatureLookup {
     const space = name.indexOf(' ');
     const first = single.get(name.slice(0, space));
     const second = single.get(name.slice(space + 1));
-    if (first !== undefined && second !== undefined) pairs.push({ first, second, feature: columns.add(line) });
+    if (first !== undefined && second !== undefined) pairs.push({ first, second, feature: number(name, line) });
   }
   pairs.sort((a, b) => a.first - b.first || a.second - b.second);
   columns.pairSeconds = Int32Array.from(pairs, (p) => p.second);
@@ -161,6 +182,7 @@ function indexedLookup(table: string, columns: FeatureColumns): FeatureLookup {
   });
   return {
     columns,
+    numbered: single,
     single: (term) => single.get(term) ?? -1,
     pair: (_first, _second, firstFeature, secondFeature) => columns.pair(firstFeature, secondFeature),
   };
@@ -212,8 +234,8 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
   let features = new Int32Array(64);
 
   return {
-    classify(terms) {
-      if (++requests === REQUESTS_BEFORE_INDEXING) lookup = indexedLookup(compiled.features, new FeatureColumns(smoothing, logSmoothing));
+    classify(terms, memos) {
+      if (++requests === REQUESTS_BEFORE_INDEXING) lookup = indexedLookup(compiled.features, lookup);
       const columns = lookup.columns;
       bayes.fill(0);
       regression.fill(0);
@@ -226,7 +248,14 @@ export function restoreExampleClassifier(compiled: CompiledExampleClassifier): E
           features[i] = features[first]!;
           continue;
         }
-        const f = lookup.single(terms[i]!);
+        // Numbers stay valid when the table gets indexed, so a memo never goes stale.
+        const memo = memos?.[i];
+        let f: number;
+        if (memo === undefined) f = lookup.single(terms[i]!);
+        else {
+          if (memo.feature === NOT_LOOKED_UP) memo.feature = lookup.single(terms[i]!);
+          f = memo.feature;
+        }
         features[i] = f;
         if (f >= 0) addFeature(columns, f, bayes, regression, totals);
       }
