@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeatureLine, featureLine } from '../../../src/routing/learned/example-classifier-schema.js';
-import { restoreExampleClassifier } from '../../../src/routing/learned/example-classifier.js';
+import { NOT_LOOKED_UP, restoreExampleClassifier } from '../../../src/routing/learned/example-classifier.js';
 import { featureTable, findFeatureLine } from '../../../src/routing/learned/feature-table.js';
 import { requestFeatures } from '../../../src/routing/learned/request-features.js';
 import { trainExampleClassifier, type TrainingExample } from '../../../src/routing/learned/train-example-classifier.js';
@@ -76,5 +76,21 @@ describe('example classifier', () => {
     const flight = both.classify(words('flight lisbon'))!;
     expect(flight.candidates).toBeUndefined();
     expect(flight.scopeLogOdds).toBeLessThan(0);
+  });
+
+  it('remembers feature numbers in the memos it is given, before and after indexing, with the same answers', () => {
+    const withMemos = restoreExampleClassifier(trainExampleClassifier(EXAMPLES, 3));
+    const without = restoreExampleClassifier(trainExampleClassifier(EXAMPLES, 3));
+    const memos = new Map<string, { feature: number }>();
+    const memoFor = (term: string): { feature: number } => memos.get(term) ?? memos.set(term, { feature: NOT_LOOKED_UP }).get(term)!;
+    const texts = ['proofread this email draft', 'report on the page results', 'book a flight', 'write a new page'];
+    for (let i = 0; i < 40; i++) {
+      const terms = words(texts[i % texts.length]!);
+      const a = withMemos.classify(terms, terms.map(memoFor));
+      const b = without.classify(terms);
+      expect(a && { scope: a.scopeLogOdds, candidates: a.candidates && Array.from(a.candidates) }).toEqual(b && { scope: b.scopeLogOdds, candidates: b.candidates && Array.from(b.candidates) });
+    }
+    expect(memos.get('proofread')!.feature).toBeGreaterThanOrEqual(0);
+    expect(memos.get('flight')!.feature).toBe(-1);
   });
 });
