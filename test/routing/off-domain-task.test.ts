@@ -21,6 +21,10 @@ describe('offDomainTask', () => {
     'fix this SQL pls: SELECT campaign_id, SUM(spend) FROM ad_spend GROUP campaign_id',
     "I'm a content marketer and I think I'm underpaid. How do I ask my manager for a pay rise?",
     'Set up an interview schedule for the four candidates for our brand designer role',
+    'how do we register a trademark for our new product name in the UK?',
+    'sheets formula to sum the spend column where the channel is Meta',
+    'write a regex that checks the email field on our signup form',
+    'how do I turn on 2FA for the marketing team\'s shared accounts?',
   ])('is another department’s work: %s', (text) => {
     expect(offDomainTask(text)).toBe(true);
   });
@@ -36,6 +40,7 @@ describe('offDomainTask', () => {
     'what should our newsletter be about each month?',
     'the services page for our accountancy firm: bookkeeping, year-end accounts, tax returns, payroll',
     'select the best subject line from these five',
+    'landing page for our two-factor authentication app for small banks',
   ])('is marketing work that names such words: %s', (text) => {
     expect(offDomainTask(text)).toBe(false);
   });

@@ -51,8 +51,8 @@ const OFF_DOMAIN_TASKS: readonly OffDomainTask[] = [
     pattern: /\bndas?\b|\bnon-?disclosure\b|\b(?:contract|agreement)\s+(?:review|clauses?|terms|renewal)\b|\b(?:risky|unfair|legal)\s+clauses?\b/i,
   },
   {
-    words: ['legally', 'legal', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'solicitor', 'solicitors', 'lawsuit', 'lawsuits', 'sue', 'suing', 'trademark', 'infringe', 'infringes', 'infringing', 'infringement'],
-    pattern: /\b(?:legally|legal\s+advice|(?:ask|consult|hire|need)\s+(?:a|our|my)\s+(?:lawyer|attorney|solicitor)|lawsuits?|sue|suing)\b|\btrademark\s+(?:infringement|registration|dispute)|\binfring(?:e|es|ing|ement)\b/i,
+    words: ['legally', 'legal', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'solicitor', 'solicitors', 'lawsuit', 'lawsuits', 'sue', 'suing', 'trademark', 'trademarks', 'infringe', 'infringes', 'infringing', 'infringement'],
+    pattern: /\b(?:legally|legal\s+advice|(?:ask|consult|hire|need)\s+(?:a|our|my)\s+(?:lawyer|attorney|solicitor)|lawsuits?|sue|suing)\b|\btrademark\s+(?:infringement|registration|dispute)|\bregister(?:ing)?\s+(?:a|the|our|my)\s+(?:[\w-]+\s+){0,2}?trademarks?\b|\binfring(?:e|es|ing|ement)\b/i,
   },
   // Money owed, tax rules, company budgets.
   {
@@ -107,7 +107,12 @@ const OFF_DOMAIN_TASKS: readonly OffDomainTask[] = [
   },
   {
     words: ['sql', 'postgres', 'mysql', 'excel', 'formula', 'vpn', 'file', 'fix'],
-    pattern: /\b(?:sql|postgres|mysql)\s+query\b|\bexcel\s+formula\b|\bformula\s+(?:in|for)\s+(?:excel|sheets|google\s+sheets)\b|\bvpn\b|\bfile\s+server\b|\bfix\s+the\s+(?:css|html|javascript|js|code)\b/i,
+    pattern: /\b(?:sql|postgres|mysql)\s+query\b|\b(?:excel|sheets|spreadsheet)\s+formula\b|\bformula\s+(?:in|for)\s+(?:excel|sheets|google\s+sheets)\b|\bvpn\b|\bfile\s+server\b|\bfix\s+the\s+(?:css|html|javascript|js|code)\b/i,
+  },
+  // Code and account security: a regex for the signup form is a developer's job.
+  {
+    words: ['regex', 'regexp', 'regular', '2fa', 'mfa', 'factor', 'sso'],
+    pattern: /\b(?:regexp?|regular\s+expressions?)\s+(?:to|for|that)\b|\b(?:write|fix|need)\s+(?:me\s+)?(?:a|the|this)\s+(?:regexp?|regular\s+expression)\b|\b(?:enable|enforce|turn\s+on|set\s+up|reset|disable|require)\s+(?:[\w'-]+\s+){0,2}?(?:2fa|mfa|two[-\s]factor(?:\s+authentication)?|sso)\b/i,
   },
   {
     words: ['party', 'parties', 'do', 'lunch', 'drinks', 'team', 'teambuilding', 'seating'],
