@@ -118,11 +118,30 @@ function shuffle(order: number[], random: () => number): void {
 }
 
 /**
- * Long examples take smaller steps per feature, so every example counts about the same;
- * steps shrink epoch by epoch, so the order of the last examples seen leaves no bias.
+ * Stochastic gradient descent's walk: `options.epochs` passes over the examples, each in a
+ * new seeded random order, skipping examples with no features. Each visit gets its step
+ * size: long examples take smaller steps per feature, so every example counts about the
+ * same, and steps shrink pass by pass (`decay`, 1 down towards 0), so the order of the last
+ * examples seen leaves no bias.
  */
-const stepSize = (options: ClassifierTrainingOptions, epoch: number, featureCount: number): number =>
-  (options.learningRate * (1 - epoch / options.epochs)) / Math.sqrt(featureCount);
+function forEachStep(
+  examples: readonly EncodedExample[],
+  seed: number,
+  options: ClassifierTrainingOptions,
+  visit: (example: EncodedExample, step: number, decay: number) => void,
+): void {
+  const random = seededRandom(seed);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffle(order, random);
+    const decay = 1 - epoch / options.epochs;
+    for (const e of order) {
+      const example = examples[e]!;
+      if (example.features.length === 0) continue;
+      visit(example, (options.learningRate * decay) / Math.sqrt(example.features.length), decay);
+    }
+  }
+}
 
 const NEGLIGIBLE_BELIEF = 1e-3;
 
@@ -137,29 +156,21 @@ function trainCandidateRegression(
   const weights = new Float64Array(featureCount * classes);
   const scores = new Float64Array(classes);
   // Seeded from the candidates' examples alone: the not-marketing list does not move these weights.
-  const random = seededRandom(candidateFeatureCount * 31 + examples.length);
-  const order = examples.map((_, i) => i);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    shuffle(order, random);
-    for (const e of order) {
-      const { features, target } = examples[e]!;
-      if (features.length === 0) continue;
-      scores.fill(0);
-      for (const f of features) for (let k = 0; k < classes; k++) scores[k]! += weights[f * classes + k]!;
-      softmaxInPlace(scores);
-      const step = stepSize(options, epoch, features.length);
-      for (let k = 0; k < classes; k++) {
-        // Candidates the example gives almost no belief to would barely move: skipping them
-        // makes training several times faster for the same routing.
-        if (k !== target && scores[k]! < NEGLIGIBLE_BELIEF) continue;
-        const gradient = scores[k]! - (k === target ? 1 : 0);
-        for (const f of features) {
-          const w = f * classes + k;
-          weights[w]! -= step * gradient + options.learningRate * options.l2 * weights[w]!;
-        }
+  forEachStep(examples, candidateFeatureCount * 31 + examples.length, options, ({ features, target }, step) => {
+    scores.fill(0);
+    for (const f of features) for (let k = 0; k < classes; k++) scores[k]! += weights[f * classes + k]!;
+    softmaxInPlace(scores);
+    for (let k = 0; k < classes; k++) {
+      // Candidates the example gives almost no belief to would barely move: skipping them
+      // makes training several times faster for the same routing.
+      if (k !== target && scores[k]! < NEGLIGIBLE_BELIEF) continue;
+      const gradient = scores[k]! - (k === target ? 1 : 0);
+      for (const f of features) {
+        const w = f * classes + k;
+        weights[w]! -= step * gradient + options.learningRate * options.l2 * weights[w]!;
       }
     }
-  }
+  });
   return weights;
 }
 
@@ -178,23 +189,15 @@ function trainScopeRegression(
   if (notMarketing.length === 0) return { weights, bias };
   const all = [...marketing, ...notMarketing];
   const sideWeight = (isMarketing: boolean): number => all.length / (2 * (isMarketing ? marketing.length : notMarketing.length));
-  const random = seededRandom(featureCount * 17 + all.length);
-  const order = all.map((_, i) => i);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    shuffle(order, random);
-    for (const e of order) {
-      const { features, target } = all[e]!;
-      if (features.length === 0) continue;
-      const isMarketing = target !== null;
-      let z = bias;
-      for (const f of features) z += weights[f]!;
-      const gradient = (1 / (1 + Math.exp(-z)) - (isMarketing ? 1 : 0)) * sideWeight(isMarketing);
-      const step = stepSize(options, epoch, features.length);
-      for (const f of features) weights[f]! -= step * gradient + options.learningRate * options.l2 * weights[f]!;
-      // The bias moves slowly: it sees every example.
-      bias -= 0.1 * options.learningRate * (1 - epoch / options.epochs) * gradient;
-    }
-  }
+  forEachStep(all, featureCount * 17 + all.length, options, ({ features, target }, step, decay) => {
+    const isMarketing = target !== null;
+    let z = bias;
+    for (const f of features) z += weights[f]!;
+    const gradient = (1 / (1 + Math.exp(-z)) - (isMarketing ? 1 : 0)) * sideWeight(isMarketing);
+    for (const f of features) weights[f]! -= step * gradient + options.learningRate * options.l2 * weights[f]!;
+    // The bias moves slowly: it sees every example.
+    bias -= 0.1 * options.learningRate * decay * gradient;
+  });
   return { weights, bias };
 }
 
