@@ -88,7 +88,7 @@ export interface BuildIndexOptions {
  * and the requests that are not marketing, read as requests are (pasted material and ruled-out spans set aside, typo repair
  * included), so training and routing see the same stems.
  */
-export function trainingExamples(
+function trainingExamples(
   candidates: readonly RoutingCandidate[],
   notMarketing: readonly string[],
   analyser: Analyser,

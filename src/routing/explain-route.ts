@@ -27,8 +27,8 @@ export function explainMatch(index: RouteIndex, top: CandidateScore, runnerUp: C
   else if (top.learned > 0) parts.push(`worded like the requests it handles`);
   else parts.push(`closest to the ${candidate.type} description`);
   // Phrases and words alone put another candidate ahead; the examples decided.
-  const withoutExamples = (s: CandidateScore): number => s.score - s.learned;
-  if (runnerUp && top.hits[0] && top.learned > runnerUp.learned && withoutExamples(top) <= withoutExamples(runnerUp)) {
+  const fromPhrasesAndWords = (s: CandidateScore): number => s.score - s.learned;
+  if (runnerUp && top.hits[0] && top.learned > runnerUp.learned && fromPhrasesAndWords(top) <= fromPhrasesAndWords(runnerUp)) {
     parts.push(`worded more like its example requests than ${index.candidates[runnerUp.index]!.id}'s`);
   }
 

@@ -66,7 +66,8 @@ export function routerFromIndex(index: RouteIndex, options: RouterOptions = {}):
     const exps = list.slice(0, SOFTMAX_CANDIDATES).map((s) => Math.exp((s.score - best) / cal.temperature));
     const total = exps.reduce((a, b) => a + b, 0);
     const share = (i: number): number => (total > 0 ? exps[i]! / total : 0);
-    const inScope = matched && best > 0 ? sigmoid(cal.steepness * (evidence - cal.threshold)) : 0;
+    // Something matched, so the best score is above 0.
+    const inScope = matched ? sigmoid(cal.steepness * (evidence - cal.threshold)) : 0;
     const toAlternative = (s: CandidateScore, i: number): RouteAlternative => {
       const c = index.candidates[s.index]!;
       return { type: c.type, id: c.id, score: round(share(i) * inScope) };

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { diagnosticFromError, type Diagnostic } from '../context/diagnostic.js';
 import { isMopsError } from '../errors/index.js';
+import { requestKey } from '../text/request-key.js';
 import { parseSkill } from './parse-skill.js';
 import type { Skill } from './skill-schema.js';
 
@@ -77,7 +78,7 @@ export function crossCheckSkills(skills: readonly Skill[], options: LintSkillsOp
       else triggerOwners.set(key, skill.id);
     }
     for (const example of meta.examples) {
-      const key = example.trim().replace(/\s+/g, ' ').toLowerCase();
+      const key = requestKey(example);
       const owner = exampleOwners.get(key);
       if (owner && owner !== skill.id) warn(`metadata.examples: "${example}" is also an example of ${owner}; the router learns one answer per request`);
       else exampleOwners.set(key, skill.id);

@@ -1,16 +1,21 @@
 import type { ProjectPaths } from '../../config/project-paths.js';
+import { requestKey } from '../../text/request-key.js';
 import { createRouter } from '../create-router.js';
 import { loadRoutingCandidates } from '../load-router.js';
 import { NOT_MARKETING_REQUESTS } from '../learned/not-marketing-requests.js';
 import type { RoutingCandidate } from '../routing-candidate.js';
 import type { Router, RouterOptions } from '../router.js';
 
-const normalise = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Whether a text is one of `requests` (see requestKey). */
+function isOneOf(requests: readonly string[]): (text: string) => boolean {
+  const keys = new Set(requests.map(requestKey));
+  return (text) => keys.has(requestKey(text));
+}
 
 /** The candidates with every example that is one of `requests` taken out. */
 export function withoutExamples(candidates: readonly RoutingCandidate[], requests: readonly string[]): RoutingCandidate[] {
-  const held = new Set(requests.map(normalise));
-  return candidates.map((c) => ({ ...c, examples: (c.examples ?? []).filter((text) => !held.has(normalise(text))) }));
+  const held = isOneOf(requests);
+  return candidates.map((c) => ({ ...c, examples: (c.examples ?? []).filter((text) => !held(text)) }));
 }
 
 /**
@@ -20,8 +25,8 @@ export function withoutExamples(candidates: readonly RoutingCandidate[], request
  * trained without it.
  */
 export async function routerBlindTo(requests: readonly string[], paths?: ProjectPaths, options: RouterOptions = {}): Promise<Router> {
-  const held = new Set(requests.map(normalise));
-  const notMarketing = (options.index?.notMarketing ?? NOT_MARKETING_REQUESTS).filter((text) => !held.has(normalise(text)));
+  const held = isOneOf(requests);
+  const notMarketing = (options.index?.notMarketing ?? NOT_MARKETING_REQUESTS).filter((text) => !held(text));
   return createRouter(withoutExamples(await loadRoutingCandidates(paths), requests), {
     ...options,
     index: { ...options.index, notMarketing },
